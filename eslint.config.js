@@ -1,0 +1,22 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "coverage/", "**/*.json"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // run.ts and the bin are the only places that talk to a console/runner; stages log through ports.
+      "no-console": ["error", { allow: [] }],
+    },
+  },
+  {
+    files: ["__tests__/**", "scripts/**", "bin/**", "bench/**"],
+    rules: { "no-console": "off" },
+  },
+);
