@@ -1,0 +1,56 @@
+/**
+ * The narrow port through which every stage talks to GitHub. Only the calls we make, with plain
+ * data in and out, so stages are tested against the GitHub stand-in or a literal fake.
+ */
+
+/** An issue's author. `type` is "Bot" for apps such as github-actions[bot]. */
+export interface Author {
+  login: string;
+  type: string;
+}
+
+export interface Issue {
+  /** The node-independent numeric id: what the sub-issues API takes (not the number). */
+  id: number;
+  number: number;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  user: Author | null;
+  labels: string[];
+  htmlUrl: string;
+  /** True when this "issue" is a pull request (the issues list returns both). */
+  isPullRequest: boolean;
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  user: Author | null;
+  htmlUrl: string;
+}
+
+/** Repository role of a user: GitHub's `role_name` (admin, maintain, write, triage, read, none or custom). */
+export interface Permission {
+  /** Legacy base permission: admin, write, read or none (maintain maps to write, triage to read). */
+  permission: string;
+  roleName: string;
+}
+
+export interface GitHubClient {
+  readonly owner: string;
+  readonly repo: string;
+  /** The login behind the token, or undefined when the token cannot ask (GITHUB_TOKEN and app tokens get 403). */
+  getAuthenticatedLogin(): Promise<string | undefined>;
+  getIssue(issueNumber: number): Promise<Issue>;
+  createIssue(issue: { title: string; body: string; labels: string[] }): Promise<Issue>;
+  /** Every issue (and PR) carrying the label, open or closed, newest first, read 100 at a time. */
+  listIssuesWithLabel(label: string): Promise<Issue[]>;
+  listSubIssues(parentNumber: number): Promise<Issue[]>;
+  /** Links an existing issue under a parent; `childId` is the issue's id, not its number. */
+  addSubIssue(parentNumber: number, childId: number): Promise<void>;
+  listComments(issueNumber: number): Promise<IssueComment[]>;
+  createComment(issueNumber: number, body: string): Promise<IssueComment>;
+  updateComment(commentId: number, body: string): Promise<IssueComment>;
+  getPermission(login: string): Promise<Permission>;
+}

@@ -1,0 +1,195 @@
+import { taskBranchName } from "../agent/branch-name.js";
+import type { GitHubClient, Issue } from "../github/github-client.js";
+import { hasMarker, isTrustedAuthor, renderMarker } from "../github/markers.js";
+import type { Logger } from "../logger.js";
+import type { PlanInputs } from "../inputs.js";
+import { checkActor, type Actor } from "../security/actor-gate.js";
+import type { TriggerEvent } from "../trigger-event.js";
+import { buildMatrix, type Matrix } from "./build-matrix.js";
+import { parseMasterIssue } from "./parse-master-issue.js";
+import { planArtifactName, PLAN_SCHEMA_VERSION, type PlanDocument, type PlannedTask } from "./plan-schema.js";
+import { renderPlanReport } from "./render-plan-report.js";
+import { renderSubIssueBody, renderSubIssueTitle, subIssueMarker } from "./render-sub-issue.js";
+import { parseTaskSelection } from "./select-tasks.js";
+import type { Task } from "./task.js";
+import { DEFAULT_VALIDATION_OPTIONS, validatePlan } from "./validate-plan.js";
+import { resolveMasterIssue, resolveTrustedLogin } from "../stage-context.js";
+
+export interface PlanDeps {
+  github: GitHubClient;
+  log: Logger;
+  event: TriggerEvent;
+  /** GITHUB_ACTOR: who started the run when the event has no sender. */
+  actor: string;
+  run: { runId: string; runAttempt: number };
+  now: () => Date;
+  /** Stores the plan document for the agent jobs; absent outside GitHub Actions (no artifact service). */
+  uploadPlan?: (name: string, plan: PlanDocument) => Promise<void>;
+}
+
+export interface PlanResult {
+  plan: PlanDocument;
+  matrix: Matrix;
+  /** Markdown report for the job summary. */
+  report: string;
+  aborted: boolean;
+  createdSubIssues: number[];
+}
+
+/** Raised when the actor may not start work: nothing has been written when it is thrown. */
+export class ActorRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ActorRefusedError";
+  }
+}
+
+/**
+ * Plan mode:
+ * 1. check that the actor may start work (before any write)
+ * 2. read the master issue (the event's copy for label events) and parse its tasks
+ * 3. select and validate the tasks
+ * 4. dry run or abort: upsert the plan comment and stop
+ * 5. create or reuse one linked sub-issue per task
+ * 6. store the plan document for the agents and emit the matrix
+ */
+export async function runPlan(deps: PlanDeps, inputs: PlanInputs): Promise<PlanResult> {
+  const { github, log } = deps;
+  const master = resolveMasterIssue(inputs["master-issue"], deps.event);
+
+  const actor: Actor = deps.event.sender ?? { login: deps.actor, type: "User" };
+  const decision = await checkActor(github, actor, inputs["allowed-bots"]);
+  log.info(decision.reason);
+  if (!decision.allowed) throw new ActorRefusedError(decision.reason);
+
+  const issue = await readMasterIssue(deps, master);
+  const parsed = parseMasterIssue(issue.body);
+  const selectedIds = parseTaskSelection(
+    inputs.tasks ?? "",
+    parsed.tasks.map((t) => t.id),
+  );
+  const selected = parsed.tasks.filter((t) => selectedIds.includes(t.id));
+  const validation = validatePlan(parsed.tasks, selected, {
+    ...DEFAULT_VALIDATION_OPTIONS,
+    onOverlap: inputs["on-overlap"],
+  });
+  log.info(
+    `Master issue #${master}: ${parsed.tasks.length} tasks found (${parsed.format}), ${selected.length} selected, verdict ${validation.outcome}`,
+  );
+
+  const branchFor = (task: Task) =>
+    taskBranchName({ prefix: inputs["branch-prefix"], master, taskId: task.id, title: task.title });
+  const plan: PlanDocument = {
+    schema_version: PLAN_SCHEMA_VERSION,
+    master_issue: { number: master, title: issue.title, url: issue.htmlUrl },
+    context: parsed.context,
+    created_at: deps.now().toISOString(),
+    dry_run: inputs["dry-run"],
+    validation,
+    task_count: parsed.tasks.length,
+    tasks: selected.map((t) => ({ ...t, subIssue: null, branch: branchFor(t) })),
+    run: { run_id: deps.run.runId, run_attempt: deps.run.runAttempt },
+  };
+
+  const aborted = validation.outcome === "abort";
+  if (inputs["dry-run"] || aborted) {
+    const trusted = await resolveTrustedLogin(github, inputs["bot-login"]);
+    await upsertPlanComment(github, master, trusted, renderPlanReport(plan, { header: planMarker(master) }));
+    return { plan, matrix: buildMatrix([]), report: renderPlanReport(plan), aborted, createdSubIssues: [] };
+  }
+
+  const trusted = await resolveTrustedLogin(github, inputs["bot-login"]);
+  const { tasks, created } = await log.group("Creating sub-issues", () =>
+    ensureSubIssues(deps, inputs, { master, context: parsed.context, taskCount: parsed.tasks.length, trusted }, plan.tasks),
+  );
+  plan.tasks = tasks;
+  if (deps.uploadPlan) {
+    await deps.uploadPlan(planArtifactName(master, deps.run.runAttempt), plan);
+  } else {
+    log.warning("No artifact service (ACTIONS_RUNTIME_TOKEN is unset): the plan document was not stored for agents.");
+  }
+  return { plan, matrix: buildMatrix(plan.tasks), report: renderPlanReport(plan), aborted, createdSubIssues: created };
+}
+
+function planMarker(master: number): string {
+  return renderMarker("plan", { master });
+}
+
+async function readMasterIssue(deps: PlanDeps, master: number) {
+  const fromEvent = deps.event.issue;
+  if (fromEvent && fromEvent.number === master) {
+    // Use the text the labelling user saw, not whatever the issue says now (time-of-check to time-of-use).
+    deps.log.info(`Using master issue #${master} as it was when the ${deps.event.name} event fired.`);
+    if (fromEvent.isPullRequest) throw new Error(`#${master} is a pull request, not an issue: use a master issue.`);
+    return fromEvent;
+  }
+  const issue = await deps.github.getIssue(master);
+  if (issue.isPullRequest) throw new Error(`#${master} is a pull request, not an issue: use a master issue.`);
+  return issue;
+}
+
+async function upsertPlanComment(github: GitHubClient, master: number, trusted: string, body: string) {
+  const comments = await github.listComments(master);
+  const ours = comments.find((c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "plan", { master }));
+  if (ours) await github.updateComment(ours.id, body);
+  else await github.createComment(master, body);
+}
+
+interface SubIssueContext {
+  master: number;
+  context: string;
+  taskCount: number;
+  trusted: string;
+}
+
+/** Finds the sub-issue we created earlier for a task: our account wrote it and it carries the task's marker. */
+function findTaskIssue(issues: Issue[], trusted: string, master: number, taskId: string): Issue | undefined {
+  return issues.find(
+    (i) => isTrustedAuthor(i.user, trusted) && hasMarker(i.body, "sub-issue", subIssueMarker(master, taskId)),
+  );
+}
+
+async function ensureSubIssues(
+  deps: PlanDeps,
+  inputs: PlanInputs,
+  ctx: SubIssueContext,
+  tasks: PlannedTask[],
+): Promise<{ tasks: PlannedTask[]; created: number[] }> {
+  const { github, log } = deps;
+  const linked = await github.listSubIssues(ctx.master);
+  const missing = tasks.filter((t) => !findTaskIssue(linked, ctx.trusted, ctx.master, t.id));
+  // An issue created by an earlier run that failed before linking it is found by its label.
+  const label = inputs["sub-issue-labels"][0];
+  const orphans = missing.length > 0 && label ? await github.listIssuesWithLabel(label) : [];
+
+  const created: number[] = [];
+  const result: PlannedTask[] = [];
+  for (const task of tasks) {
+    const existing = findTaskIssue(linked, ctx.trusted, ctx.master, task.id);
+    if (existing) {
+      log.info(`Task ${task.id}: reusing sub-issue #${existing.number}`);
+      result.push({ ...task, subIssue: existing.number });
+      continue;
+    }
+    try {
+      let issue = findTaskIssue(orphans, ctx.trusted, ctx.master, task.id);
+      if (!issue) {
+        issue = await github.createIssue({
+          title: renderSubIssueTitle(inputs["sub-issue-title"], ctx.master, task),
+          body: renderSubIssueBody({ ...ctx, task, branch: task.branch }),
+          labels: inputs["sub-issue-labels"],
+        });
+        created.push(issue.number);
+      }
+      await github.addSubIssue(ctx.master, issue.id);
+      log.info(`Task ${task.id}: sub-issue #${issue.number} linked`);
+      result.push({ ...task, subIssue: issue.number });
+    } catch (error) {
+      throw new Error(
+        `Creating the sub-issue of task ${task.id} failed after ${result.length} of ${tasks.length} were ready; run the plan again to finish (it reuses what exists): ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+  }
+  return { tasks: result, created };
+}
