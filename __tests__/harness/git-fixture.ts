@@ -1,0 +1,46 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const IDENTITY = {
+  GIT_AUTHOR_NAME: "Fixture",
+  GIT_AUTHOR_EMAIL: "fixture@localhost",
+  GIT_COMMITTER_NAME: "Fixture",
+  GIT_COMMITTER_EMAIL: "fixture@localhost",
+};
+
+/** Runs git with a fixed identity; test setup only. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync("git", args, { cwd, env: { ...process.env, ...IDENTITY }, encoding: "utf8" }).trim();
+}
+
+/**
+ * A bare repository as `origin` (reached through a file:// URL, as a runner reaches github.com) with
+ * one commit on `main`, and a fresh clone of it as the job's checkout.
+ */
+export function createOrigin(files: Record<string, string> = { "README.md": "# Demo\n" }): {
+  origin: string;
+  originUrl: string;
+  clone: (name?: string) => string;
+} {
+  const root = mkdtempSync(join(tmpdir(), "pto-git-"));
+  const origin = join(root, "origin.git");
+  git(root, "init", "--quiet", "--bare", "--initial-branch=main", origin);
+  const seed = join(root, "seed");
+  git(root, "init", "--quiet", "--initial-branch=main", seed);
+  for (const [path, content] of Object.entries(files)) writeFileSync(join(seed, path), content);
+  git(seed, "add", "--all");
+  git(seed, "commit", "--quiet", "-m", "Initial commit");
+  git(seed, "push", "--quiet", `file://${origin}`, "main");
+  let clones = 0;
+  return {
+    origin,
+    originUrl: `file://${origin}`,
+    clone: (name = `clone-${++clones}`) => {
+      const dir = join(root, name);
+      git(root, "clone", "--quiet", `file://${origin}`, dir);
+      return dir;
+    },
+  };
+}

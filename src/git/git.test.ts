@@ -1,0 +1,62 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createOrigin, git } from "../../__tests__/harness/git-fixture.js";
+import { createGitRunner, createWorkspace, GitError, parseNumstat } from "./git.js";
+
+describe("parseNumstat", () => {
+  it("sums lines, lists files, handles renames and binaries", () => {
+    const out = ["3\t1\tsrc/a.ts", "-\t-\timg.png", "0\t0\t", "old.ts", "new.ts", ""].join("\0");
+    expect(parseNumstat(out)).toEqual({ files: ["src/a.ts", "img.png", "new.ts"], linesAdded: 3, linesRemoved: 1 });
+  });
+});
+
+describe("workspace against a real git origin", () => {
+  it("creates a branch from base, commits leftovers, measures changes and pushes", async () => {
+    const { origin, clone } = createOrigin();
+    const dir = clone();
+    const ws = createWorkspace(createGitRunner(dir));
+    expect(await ws.prepareBranch("orchestrator/1/1-demo", "main")).toEqual({ reused: false, startSha: "" });
+    expect(await ws.commitAll("nothing")).toBe(false);
+    writeFileSync(join(dir, "hello.txt"), "one\ntwo\n");
+    expect(await ws.commitAll("Add hello")).toBe(true);
+    expect(await ws.changesSince("main")).toEqual({ commits: 1, files: ["hello.txt"], linesAdded: 2, linesRemoved: 0 });
+    const pushed = await ws.push("orchestrator/1/1-demo", "");
+    expect(pushed.exitCode).toBe(0);
+    expect(git(origin, "rev-parse", "refs/heads/orchestrator/1/1-demo")).toBe(await ws.headSha());
+  });
+
+  it("reuses the pushed branch on a re-run and refuses to overwrite a branch that moved", async () => {
+    const { origin, clone } = createOrigin();
+    const first = clone();
+    const ws1 = createWorkspace(createGitRunner(first));
+    await ws1.prepareBranch("t/1", "main");
+    writeFileSync(join(first, "a.txt"), "a\n");
+    await ws1.commitAll("a");
+    expect((await ws1.push("t/1", "")).exitCode).toBe(0);
+
+    const second = clone();
+    const ws2 = createWorkspace(createGitRunner(second));
+    const prepared = await ws2.prepareBranch("t/1", "main");
+    expect(prepared.reused).toBe(true);
+    expect(prepared.startSha).toBe(git(origin, "rev-parse", "refs/heads/t/1"));
+
+    // Someone else pushes to the branch meanwhile.
+    writeFileSync(join(first, "b.txt"), "b\n");
+    await ws1.commitAll("b");
+    expect((await ws1.push("t/1", prepared.startSha)).exitCode).toBe(0);
+
+    writeFileSync(join(second, "c.txt"), "c\n");
+    await ws2.commitAll("c");
+    const rejected = await ws2.push("t/1", prepared.startSha);
+    expect(rejected.exitCode).not.toBe(0);
+    expect(rejected.stderr).toMatch(/stale info|rejected/);
+  });
+
+  it("names the failed command without credentials", async () => {
+    const { clone } = createOrigin();
+    const run = createGitRunner(clone());
+    await expect(run(["-c", "http.extraheader=AUTHORIZATION: basic c2VjcmV0", "checkout", "nope"])).rejects.toThrow(GitError);
+    await expect(run(["-c", "http.extraheader=AUTHORIZATION: basic c2VjcmV0", "checkout", "nope"])).rejects.not.toThrow(/c2VjcmV0/);
+  });
+});

@@ -1,0 +1,133 @@
+import { getExecOutput } from "@actions/exec";
+
+/** The outcome of one git command; failures are returned, not thrown, when the caller allows them. */
+export interface GitResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one git command with a fixed argument list (never a shell). */
+export type RunGit = (args: string[], options?: { allowFailure?: boolean; env?: Record<string, string> }) => Promise<GitResult>;
+
+/** Raised when a git command fails; the message names the command (never a credential). */
+export class GitError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly result: GitResult,
+  ) {
+    super(`git ${args.filter((a) => !a.startsWith("http.")).join(" ")} failed (${result.exitCode}): ${result.stderr.trim().slice(0, 500)}`);
+    this.name = "GitError";
+  }
+}
+
+/**
+ * A git runner over @actions/exec for one working directory. The environment is non-interactive so a
+ * missing credential fails at once instead of waiting for a prompt nobody will answer.
+ */
+export function createGitRunner(cwd: string, baseEnv: NodeJS.ProcessEnv = process.env): RunGit {
+  return async (args, options = {}) => {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(baseEnv)) if (v !== undefined) env[k] = v;
+    Object.assign(env, { GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "Never", LC_ALL: "C" }, options.env);
+    const result = await getExecOutput("git", args, { cwd, env, silent: true, ignoreReturnCode: true });
+    const out = { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+    if (out.exitCode !== 0 && !options.allowFailure) throw new GitError(args, out);
+    return out;
+  };
+}
+
+/** What a task branch contains beyond its base. */
+export interface BranchChanges {
+  commits: number;
+  files: string[];
+  linesAdded: number;
+  linesRemoved: number;
+}
+
+/** The small typed facade the agent stage uses; each method is one or two git commands. */
+export interface Workspace {
+  /** Checks out `branch`: the remote branch when a previous attempt pushed it, else a new one from `base`. */
+  prepareBranch(branch: string, base: string): Promise<{ reused: boolean; startSha: string }>;
+  /** Commits every uncommitted change (respecting .gitignore); returns false when there was nothing. */
+  commitAll(message: string): Promise<boolean>;
+  /** Commits, files and lines on HEAD that are not on `origin/<base>`. */
+  changesSince(base: string): Promise<BranchChanges>;
+  /**
+   * Pushes HEAD to `branch`, refusing to overwrite it if someone else moved it since `expectedRemoteSha`
+   * (empty = the branch must not exist). The token goes in a one-command header, never into git config.
+   */
+  push(branch: string, expectedRemoteSha: string, token?: string): Promise<GitResult>;
+  headSha(): Promise<string>;
+}
+
+const BOT_IDENTITY = {
+  GIT_AUTHOR_NAME: "Parallel Task Orchestrator",
+  GIT_AUTHOR_EMAIL: "parallel-task-orchestrator@users.noreply.github.com",
+  GIT_COMMITTER_NAME: "Parallel Task Orchestrator",
+  GIT_COMMITTER_EMAIL: "parallel-task-orchestrator@users.noreply.github.com",
+};
+
+export function createWorkspace(git: RunGit): Workspace {
+  return {
+    async prepareBranch(branch, base) {
+      await git(["fetch", "--no-tags", "origin", `+refs/heads/${base}:refs/remotes/origin/${base}`]);
+      const remote = await git(["fetch", "--no-tags", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`], {
+        allowFailure: true,
+      });
+      const reused = remote.exitCode === 0;
+      const start = reused ? `refs/remotes/origin/${branch}` : `refs/remotes/origin/${base}`;
+      await git(["checkout", "--force", "-B", branch, start]);
+      const startSha = reused ? (await git(["rev-parse", start])).stdout.trim() : "";
+      return { reused, startSha };
+    },
+    async commitAll(message) {
+      await git(["add", "--all"]);
+      const staged = await git(["diff", "--cached", "--quiet"], { allowFailure: true });
+      if (staged.exitCode === 0) return false;
+      await git(["commit", "--no-verify", "-m", message], { env: BOT_IDENTITY });
+      return true;
+    },
+    async changesSince(base) {
+      const range = `refs/remotes/origin/${base}..HEAD`;
+      const commits = Number((await git(["rev-list", "--count", range])).stdout.trim()) || 0;
+      const numstat = (await git(["diff", "--numstat", "-z", `refs/remotes/origin/${base}...HEAD`])).stdout;
+      return { commits, ...parseNumstat(numstat) };
+    },
+    async push(branch, expectedRemoteSha, token) {
+      const auth = token
+        ? ["-c", `http.extraheader=AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`]
+        : [];
+      return git(
+        [...auth, "push", `--force-with-lease=refs/heads/${branch}:${expectedRemoteSha}`, "origin", `HEAD:refs/heads/${branch}`],
+        { allowFailure: true },
+      );
+    },
+    async headSha() {
+      return (await git(["rev-parse", "HEAD"])).stdout.trim();
+    },
+  };
+}
+
+/** Parses `git diff --numstat -z`: binary files count as changed with no lines. */
+export function parseNumstat(output: string): { files: string[]; linesAdded: number; linesRemoved: number } {
+  const files: string[] = [];
+  let linesAdded = 0;
+  let linesRemoved = 0;
+  const fields = output.split("\0");
+  for (let i = 0; i < fields.length; i++) {
+    const entry = fields[i] ?? "";
+    if (entry === "") continue;
+    const [added, removed, path] = entry.split("\t");
+    linesAdded += Number(added) || 0;
+    linesRemoved += Number(removed) || 0;
+    if (path !== undefined && path !== "") {
+      files.push(path);
+    } else {
+      // A rename: the next two NUL-separated fields are the old and new paths.
+      i += 2;
+      if (fields[i]) files.push(fields[i] as string);
+    }
+  }
+  return { files, linesAdded, linesRemoved };
+}
