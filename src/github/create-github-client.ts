@@ -2,7 +2,7 @@ import { getOctokit } from "@actions/github";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import Bottleneck from "bottleneck";
-import type { Author, GitHubClient, Issue, IssueComment } from "./github-client.js";
+import type { Author, GitHubClient, Issue, IssueComment, PullRequest } from "./github-client.js";
 
 /** Pinned so a change of GitHub's default version cannot change the shapes we read. */
 export const GITHUB_API_VERSION = "2022-11-28";
@@ -101,6 +101,36 @@ function toComment(raw: { id: number; body?: string; user: RawAuthor | null; htm
   return { id: raw.id, body: raw.body ?? "", user: toAuthor(raw.user), htmlUrl: raw.html_url };
 }
 
+interface RawPull {
+  number: number;
+  html_url: string;
+  state: string;
+  merged_at?: string | null;
+  merged?: boolean;
+  draft?: boolean;
+  title: string;
+  body?: string | null;
+  head: { ref: string; repo?: { owner?: { login?: string } } | null; user?: { login?: string } | null };
+  base: { ref: string };
+  user: RawAuthor | null;
+}
+
+function toPull(raw: RawPull): PullRequest {
+  return {
+    number: raw.number,
+    htmlUrl: raw.html_url,
+    state: raw.state === "closed" ? "closed" : "open",
+    merged: Boolean(raw.merged ?? raw.merged_at),
+    draft: Boolean(raw.draft),
+    title: raw.title,
+    body: raw.body ?? "",
+    headRef: raw.head.ref,
+    headOwner: raw.head.repo?.owner?.login ?? raw.head.user?.login ?? "",
+    baseRef: raw.base.ref,
+    user: toAuthor(raw.user),
+  };
+}
+
 /** Builds the GitHubClient over Octokit with GitHub's recommended throttling and retries. */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const octokit: Octokit = createOctokit(options);
@@ -170,6 +200,27 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     async getPermission(login) {
       const { data } = await rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
       return { permission: data.permission, roleName: data.role_name };
+    },
+    async findOpenPullRequest(branch) {
+      const { data } = await rest.pulls.list({ owner, repo, state: "open", head: `${owner}:${branch}`, per_page: 100 });
+      const match = data.map((raw) => toPull(raw as RawPull)).find((pr) => pr.headRef === branch && pr.headOwner === owner);
+      return match;
+    },
+    async createPullRequest(pr) {
+      const { data } = await rest.pulls.create({ owner, repo, ...pr, maintainer_can_modify: false });
+      return toPull(data as RawPull);
+    },
+    async updatePullRequest(prNumber, update) {
+      const { data } = await rest.pulls.update({ owner, repo, pull_number: prNumber, ...update });
+      return toPull(data as RawPull);
+    },
+    async getPullRequest(prNumber) {
+      const { data } = await rest.pulls.get({ owner, repo, pull_number: prNumber });
+      return toPull(data as RawPull);
+    },
+    async listPullRequestFiles(prNumber) {
+      const files = await octokit.paginate(rest.pulls.listFiles, { owner, repo, pull_number: prNumber, per_page: 100 });
+      return files.map((f) => f.filename);
     },
   };
 }

@@ -37,6 +37,30 @@ export interface Permission {
   roleName: string;
 }
 
+export interface PullRequest {
+  number: number;
+  htmlUrl: string;
+  state: "open" | "closed";
+  merged: boolean;
+  draft: boolean;
+  title: string;
+  body: string;
+  /** The head branch name (without owner). */
+  headRef: string;
+  /** The head repository's owner login: a PR from a fork has another owner. */
+  headOwner: string;
+  baseRef: string;
+  user: Author | null;
+}
+
+export interface NewPullRequest {
+  title: string;
+  body: string;
+  head: string;
+  base: string;
+  draft: boolean;
+}
+
 export interface GitHubClient {
   readonly owner: string;
   readonly repo: string;
@@ -53,4 +77,11 @@ export interface GitHubClient {
   createComment(issueNumber: number, body: string): Promise<IssueComment>;
   updateComment(commentId: number, body: string): Promise<IssueComment>;
   getPermission(login: string): Promise<Permission>;
+  /** The open pull request from `branch` of this repository, if any. */
+  findOpenPullRequest(branch: string): Promise<PullRequest | undefined>;
+  createPullRequest(pr: NewPullRequest): Promise<PullRequest>;
+  updatePullRequest(prNumber: number, update: { title?: string; body?: string }): Promise<PullRequest>;
+  getPullRequest(prNumber: number): Promise<PullRequest>;
+  /** Paths a pull request changes (up to GitHub's 3,000-file listing limit). */
+  listPullRequestFiles(prNumber: number): Promise<string[]>;
 }
