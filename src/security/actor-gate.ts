@@ -46,6 +46,9 @@ export async function checkActor(github: GitHubClient, actor: Actor, allowedBots
     }
     throw error;
   }
+  if (role.permission === "none" && (role.roleName === "" || role.roleName === "none")) {
+    return { allowed: false, reason: `Refused: "${login}" has no access to this repository.` };
+  }
   const allowed = WRITE_ROLES.has(role.roleName) || role.permission === "admin" || role.permission === "write";
   return allowed
     ? { allowed: true, reason: `Allowed: "${login}" has the ${role.roleName} role.` }
