@@ -1,0 +1,68 @@
+export const id = 217;
+export const ids = [217];
+export const modules = {
+
+/***/ 67217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createArtifactStore: () => (/* binding */ createArtifactStore)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** How long statuses and plans are kept; long enough to retry a run a week later. */
+const RETENTION_DAYS = 30;
+/**
+ * The production store over @actions/artifact. The client is imported lazily: it pulls in the Azure
+ * SDK, and a mode that never touches artifacts should not pay for loading it.
+ */
+async function createArtifactStore(tempRoot = process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 252).then(__webpack_require__.bind(__webpack_require__, 91252));
+    const client = new DefaultArtifactClient();
+    return {
+        async uploadJson(name, value) {
+            const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tempRoot, "pto-upload-"));
+            const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `${name}.json`);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(value, null, 2)}\n`, "utf8");
+            const response = await client.uploadArtifact(`${name}.json`, [file], dir, {
+                retentionDays: RETENTION_DAYS,
+                skipArchive: true,
+            });
+            if (response.id === undefined)
+                throw new Error(`Uploading artifact ${name}.json returned no id`);
+            return { id: response.id, name: `${name}.json`, size: response.size ?? 0 };
+        },
+        async list() {
+            const { artifacts } = await client.listArtifacts();
+            return artifacts.map((a) => ({ id: a.id, name: a.name, size: a.size }));
+        },
+        async downloadJson(artifact) {
+            const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tempRoot, "pto-download-"));
+            const { downloadPath } = await client.downloadArtifact(artifact.id, { path: dir });
+            const target = downloadPath ?? dir;
+            const files = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(target);
+            const file = files.find((f) => f.endsWith(".json")) ?? files[0];
+            if (file === undefined)
+                throw new Error(`Artifact ${artifact.name} (id ${artifact.id}) is empty`);
+            const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(target, file), "utf8");
+            try {
+                return JSON.parse(text);
+            }
+            catch (error) {
+                throw new Error(`Artifact ${artifact.name} (id ${artifact.id}) is not valid JSON`, { cause: error });
+            }
+        },
+    };
+}
+
+
+/***/ })
+
+};
