@@ -45196,7 +45196,7 @@ module.exports = function IsTypedArrayOutOfBounds(taRecord) {
 
 /***/ }),
 
-/***/ 52297:
+/***/ 74678:
 /***/ ((module) => {
 
 
@@ -45335,7 +45335,7 @@ var $BigInt = GetIntrinsic('%BigInt%', true);
 var hasOwnProperty = __webpack_require__(94327);
 var IsArray = __webpack_require__(94041);
 var IsBigIntElementType = __webpack_require__(99757);
-var IsUnsignedElementType = __webpack_require__(52297);
+var IsUnsignedElementType = __webpack_require__(74678);
 
 var bytesAsFloat16 = __webpack_require__(91914);
 var bytesAsFloat32 = __webpack_require__(77524);
@@ -56103,8 +56103,8 @@ __webpack_require__.d(mappers_namespaceObject, {
   UserDelegationKey: () => (UserDelegationKey)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __webpack_require__(70857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/artifact/lib/internal/shared/config.js

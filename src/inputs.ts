@@ -64,15 +64,56 @@ const planSchema = z.object({
   "sub-issue-labels": list,
 });
 
-/** The modes this build implements, one per job of the orchestration. */
-export const MODES = ["plan"] as const;
+const nonNegativeInt = (name: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: `Input "${name}" must be a whole number` })
+    .transform(Number);
 
-export const inputsSchema = z.discriminatedUnion("mode", [planSchema], {
+const agentSchema = z.object({
+  mode: z.literal("agent"),
+  ...common,
+  "master-issue": positiveInt("master-issue"),
+  task: z.string().regex(/^\d+$/, { message: 'Input "task" must be a task id such as 3 (use ${{ matrix.task }})' }),
+  agent: z.enum(["claude", "codex", "command"], {
+    error: () => 'Input "agent" must be "claude", "codex" or "command"',
+  }),
+  "agent-command": z.string().optional(),
+  "agent-version": z.string().regex(/^[0-9A-Za-z.+-]+$/, { message: 'Input "agent-version" must be a version such as 2.1.331' }).optional(),
+  "agent-args": z.string().optional(),
+  "allowed-tools": list.optional(),
+  model: z.string().regex(/^[A-Za-z0-9._:/@-]+$/, { message: 'Input "model" must be a model name such as claude-sonnet-4-5' }).optional(),
+  "max-turns": positiveInt("max-turns").optional(),
+  "max-budget-usd": z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, { message: 'Input "max-budget-usd" must be an amount such as 5 or 2.50' })
+    .transform(Number)
+    .optional(),
+  "timeout-seconds": positiveInt("timeout-seconds"),
+  "stall-timeout-seconds": nonNegativeInt("stall-timeout-seconds"),
+  "anthropic-api-key": z.string().optional(),
+  "claude-code-oauth-token": z.string().optional(),
+  "openai-api-key": z.string().optional(),
+  "pass-env": list,
+  "base-branch": z.string().optional(),
+  "draft-pr": bool("draft-pr"),
+  "working-directory": z.string().optional(),
+  "prompt-rules": z.string().optional(),
+});
+
+/** The modes this build implements, one per job of the orchestration. */
+export const MODES = ["plan", "agent"] as const;
+
+export const inputsSchema = z.discriminatedUnion("mode", [planSchema, agentSchema], {
   error: (issue) => (issue.code === "invalid_union" ? `Input "mode" must be one of: ${MODES.join(", ")}` : undefined),
 });
 
 export type Inputs = z.infer<typeof inputsSchema>;
 export type PlanInputs = z.infer<typeof planSchema>;
+export type AgentInputs = z.infer<typeof agentSchema>;
+
+/** Inputs that hold credentials: masked in logs and redacted from everything the action writes. */
+export const SECRET_INPUTS = ["github-token", "anthropic-api-key", "claude-code-oauth-token", "openai-api-key"] as const;
 
 /** Defaults for inputs that action.yml also declares; kept here so tests and the CLI see the same values. */
 export const INPUT_DEFAULTS: Record<string, string> = {
@@ -83,6 +124,11 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   "allowed-bots": "",
   "api-write-interval-ms": "1000",
   "branch-prefix": "orchestrator",
+  agent: "claude",
+  "timeout-seconds": "1800",
+  "stall-timeout-seconds": "600",
+  "pass-env": "",
+  "draft-pr": "false",
 };
 
 const ALL_INPUTS = [
@@ -98,6 +144,25 @@ const ALL_INPUTS = [
   "on-overlap",
   "sub-issue-title",
   "sub-issue-labels",
+  "task",
+  "agent",
+  "agent-command",
+  "agent-version",
+  "agent-args",
+  "allowed-tools",
+  "model",
+  "max-turns",
+  "max-budget-usd",
+  "timeout-seconds",
+  "stall-timeout-seconds",
+  "anthropic-api-key",
+  "claude-code-oauth-token",
+  "openai-api-key",
+  "pass-env",
+  "base-branch",
+  "draft-pr",
+  "working-directory",
+  "prompt-rules",
 ] as const;
 
 /** Raised for any invalid input; the message names the input and the value. */
@@ -123,7 +188,7 @@ export function readInputs(getInput: GetInput): Inputs {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const name = String(issue?.path[0] ?? "mode");
-  const shown = name === "github-token" ? "(hidden)" : JSON.stringify(raw[name] ?? "");
+  const shown = (SECRET_INPUTS as readonly string[]).includes(name) ? "(hidden)" : JSON.stringify(raw[name] ?? "");
   if (name === "github-token" && raw[name] === undefined) {
     throw new InputError('Input "github-token" is required: pass ${{ github.token }} or a token with issues: write');
   }

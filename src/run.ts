@@ -1,7 +1,7 @@
 import * as core from "@actions/core";
 import { readFile } from "node:fs/promises";
 import { createGitHubClient } from "./github/create-github-client.js";
-import { readInputs, type Inputs } from "./inputs.js";
+import { readInputs, SECRET_INPUTS, type AgentInputs, type Inputs } from "./inputs.js";
 import { errorMessage, type Logger } from "./logger.js";
 import { runPlan } from "./plan/plan.js";
 import { parseTriggerEvent } from "./trigger-event.js";
@@ -14,7 +14,10 @@ export async function run(): Promise<void> {
   process.on("unhandledRejection", (reason) => core.setFailed(`Unhandled rejection: ${errorMessage(reason)}`));
   try {
     const inputs = readInputs((name) => core.getInput(name));
-    core.setSecret(inputs["github-token"]);
+    for (const name of SECRET_INPUTS) {
+      const value = (inputs as Record<string, unknown>)[name];
+      if (typeof value === "string" && value !== "") core.setSecret(value);
+    }
     await dispatch(inputs);
   } catch (error) {
     core.setFailed(errorMessage(error));
@@ -50,6 +53,90 @@ function runContext() {
   };
 }
 
+/** Names of environment variables whose values are credentials of the runner or the workflow. */
+const SECRET_ENV = /^(GITHUB_TOKEN|GH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_ID_TOKEN_REQUEST_TOKEN)$|(_TOKEN|_SECRET|_KEY|PASSWORD)$/i;
+
+/** Every credential value this step can see: the secret inputs and secret-looking environment variables. */
+function knownSecrets(inputs: Inputs): string[] {
+  const values = SECRET_INPUTS.map((name) => (inputs as Record<string, unknown>)[name]).filter(
+    (v): v is string => typeof v === "string",
+  );
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value && SECRET_ENV.test(name)) values.push(value);
+  }
+  return values.filter((v) => v.length >= 4);
+}
+
+async function runAgentMode(inputs: AgentInputs, github: ReturnType<typeof createGitHubClient>): Promise<void> {
+  if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
+    throw new Error("Agent mode needs the Actions artifact service (ACTIONS_RUNTIME_TOKEN): run it as a step of a workflow job.");
+  }
+  const [{ runAgent }, { createArtifactStore }, { runProcess }, git, { ensureAgentCli }, { createRedactor }] =
+    await Promise.all([
+      import("./agent/agent.js"),
+      import("./artifacts/artifact-store.js"),
+      import("./exec/run-process.js"),
+      import("./git/git.js"),
+      import("./agent/ensure-agent-cli.js"),
+      import("./security/redact-secrets.js"),
+    ]);
+  const secrets = knownSecrets(inputs);
+  for (const secret of secrets) core.setSecret(secret);
+  // The runner cancels a job with SIGINT, then SIGTERM: stop the agent, then still upload its status.
+  const cancel = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      core.warning(`Received ${signal}: stopping the agent and recording a cancelled status.`);
+      cancel.abort();
+    });
+  }
+  const workingDir = inputs["working-directory"] ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const tempDir = process.env.RUNNER_TEMP ?? (await import("node:os")).tmpdir();
+  const run = runContext();
+  const result = await runAgent(
+    {
+      github,
+      log: logger,
+      artifacts: await createArtifactStore(tempDir),
+      workspace: git.createWorkspace(git.createGitRunner(workingDir)),
+      runProcess,
+      ensureCli: (kind) =>
+        ensureAgentCli(kind, {
+          path: process.env.PATH,
+          prefix: `${tempDir}/pto-agent-cli`,
+          version: inputs["agent-version"],
+          log: logger.info,
+        }),
+      env: process.env,
+      run: { runId: Number(run.runId) || 0, runAttempt: run.runAttempt, job: process.env.GITHUB_JOB ?? "agent" },
+      workingDir,
+      tempDir,
+      now: () => new Date(),
+      cancel: cancel.signal,
+      redact: createRedactor(secrets),
+    },
+    inputs,
+  );
+  const { status } = result;
+  core.setOutput("status", JSON.stringify(status));
+  core.setOutput("outcome", status.outcome);
+  core.setOutput("branch", status.branch_name);
+  core.setOutput("pr-number", status.pr_number === null ? "" : String(status.pr_number));
+  core.setOutput("pr-url", status.pr_url ?? "");
+  await core.summary
+    .addRaw(
+      `### Task ${status.task_id}: ${status.status === "completed" ? "✅" : "❌"} ${status.outcome}\n\n${status.outcome_reason}\n\n` +
+        `PR: ${status.pr_url ?? "none"} · turns ${status.num_turns ?? "—"} · cost ${status.cost_usd ?? "—"} · ${status.duration_seconds} s\n`,
+      true,
+    )
+    .write();
+  if (result.uploadError) {
+    core.info(`Status document (not uploaded):\n${JSON.stringify(status, null, 2)}`);
+    throw new Error(result.uploadError);
+  }
+  if (status.status === "failed") throw new Error(`Task ${status.task_id} ${status.outcome}: ${status.outcome_reason}`);
+}
+
 async function dispatch(inputs: Inputs): Promise<void> {
   const github = createGitHubClient({
     token: inputs["github-token"],
@@ -77,6 +164,7 @@ async function dispatch(inputs: Inputs): Promise<void> {
       );
       core.setOutput("matrix", JSON.stringify(result.matrix));
       core.setOutput("count", String(result.matrix.include.length));
+      core.setOutput("master-issue", String(result.plan.master_issue.number));
       core.setOutput("task-count", String(result.plan.tasks.length));
       core.setOutput("outcome", result.plan.validation.outcome);
       core.setOutput("plan", JSON.stringify(result.plan));
@@ -88,9 +176,11 @@ async function dispatch(inputs: Inputs): Promise<void> {
       }
       return;
     }
+    case "agent":
+      return runAgentMode(inputs, github);
     default: {
-      const unreachable: never = inputs.mode;
-      throw new Error(`Unknown mode ${String(unreachable)}`);
+      const unreachable: never = inputs;
+      throw new Error(`Unknown mode ${JSON.stringify((unreachable as { mode: string }).mode)}`);
     }
   }
 }

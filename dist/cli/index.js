@@ -28421,12 +28421,17 @@ function findFiles(tree, source) {
 
 /** Blocks whose inline text we read: everything a reader sees as prose. Code blocks are skipped. */
 const PROSE = new Set(["paragraph", "heading", "tableCell"]);
-/** Extracts criteria, files and dependency references from a task's markdown (title line + description). */
-function extractTaskDetails(markdown) {
-    const tree = parseMarkdown(markdown);
+/**
+ * Extracts criteria, files and dependency references from a task's blocks (its list item, or its heading
+ * and section) in the master issue's tree. Working on the one tree of the whole issue, rather than
+ * parsing each task's text again, keeps a 300-task issue at a single parse. `titleEnd` is where the title
+ * ends in `source`: a sentence never runs from the title into the description.
+ */
+function extractTaskDetails(blocks, source, titleEnd = -1) {
+    const tree = { type: "root", children: blocks };
     return {
-        acceptanceCriteria: extractAcceptanceCriteria(tree, markdown),
-        files: findFiles(tree, markdown),
+        acceptanceCriteria: extractAcceptanceCriteria(tree, source, titleEnd),
+        files: findFiles(tree, source),
         dependencyRefs: findDependencyRefs(proseBlocks(tree).map(nodeText).join("\n")),
     };
 }
@@ -28439,7 +28444,7 @@ const ACCEPTANCE = /^\s*acceptance(?:\s+criteria)?\b\s*:?\s*/i;
  * list, or a paragraph or heading with that text followed by a list); without one, the sentences that
  * say must / should / will. Criteria keep their inline markdown (backticks matter to an agent).
  */
-function extractAcceptanceCriteria(tree, source) {
+function extractAcceptanceCriteria(tree, source, titleEnd = -1) {
     const explicit = [];
     for (const node of descendants(tree)) {
         if (!("children" in node))
@@ -28468,7 +28473,7 @@ function extractAcceptanceCriteria(tree, source) {
             }
         });
     }
-    const criteria = explicit.length > 0 ? explicit : modalSentences(tree, source);
+    const criteria = explicit.length > 0 ? explicit : modalSentences(tree, source, titleEnd);
     return [...new Set(criteria.filter((c) => c.length > 0))];
 }
 function listItemSources(list, source) {
@@ -28485,7 +28490,7 @@ const BLOCK_MARKERS = /^\s*(?:#{1,6}\s+|\[[ xX]\]\s+|\|\s*)/;
 const MODAL = /\b(?:must|should|will)\b/i;
 /** A sentence ends at . ! or ? followed by whitespace and not a lower-case word ("e.g. the" goes on). */
 const SENTENCE_END = /[.!?]+(?=\s+[^\sa-z]|\s*$)/g;
-function modalSentences(tree, source) {
+function modalSentences(tree, source, titleEnd) {
     const found = [];
     for (const block of proseBlocks(tree)) {
         const base = startOf(block);
@@ -28494,6 +28499,9 @@ function modalSentences(tree, source) {
         const masked = maskInline(block, source, { emphasis: false });
         let from = 0;
         const cuts = [...masked.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length);
+        if (titleEnd > base && titleEnd < base + masked.length)
+            cuts.push(titleEnd - base);
+        cuts.sort((a, b) => a - b);
         for (const to of [...cuts, masked.length]) {
             if (to <= from)
                 continue;
@@ -28602,7 +28610,14 @@ function findTaskCandidates(tree) {
             });
             const text = collapseWhitespace(nodeText(node));
             const label = HEADING_LABEL.exec(text)?.[1];
-            const section = { node, index, end: blocks.length, depth: node.depth, text, kind: sectionKind(text) };
+            const section = {
+                node,
+                index,
+                end: blocks.length,
+                depth: node.depth,
+                text,
+                kind: sectionKind(text),
+            };
             if (label !== undefined)
                 section.label = Number(label);
             sections.push(section);
@@ -28782,7 +28797,8 @@ function draftItem(candidate, item, source) {
     const rest = (from) => dedent(source.slice(from, endOf(item)).replace(/^[ \t]*(?::|[-–—](?=\s))?[ \t]*/, ""), indent).trim();
     if (first?.type !== "paragraph" || first.children.length === 0) {
         const title = collapseWhitespace(nodeText(item).split("\n")[0] ?? "");
-        return { candidate, title, titleSource: title, description: first ? rest(startOf(first)) : "" };
+        const description = first ? rest(startOf(first)) : "";
+        return { candidate, title, blocks: [item], titleEnd: -1, description };
     }
     const base = startOf(first);
     const contentStart = startOf(first.children[0]);
@@ -28822,7 +28838,8 @@ function draftItem(candidate, item, source) {
     const draft = {
         candidate,
         title: collapseWhitespace(title).replace(/\s*:$|(?<!\.)\.$/, ""),
-        titleSource: source.slice(contentStart, base + titleEnd),
+        blocks: [item],
+        titleEnd: base + titleEnd,
         description: rest(base + descriptionStart),
     };
     if (label !== undefined)
@@ -28830,15 +28847,18 @@ function draftItem(candidate, item, source) {
     return draft;
 }
 /** A heading task: title from the heading (label dropped), description = the rest of its section. */
-function draftHeading(candidate, heading, sectionEnd, source) {
+function draftHeading(candidate, blocks, sectionEnd, source) {
+    const heading = blocks[0];
     const text = collapseWhitespace(nodeText(heading));
     const labelled = HEADING_LABEL.exec(text);
     const title = labelled && text.length > labelled[0].length ? text.slice(labelled[0].length) : text;
-    const inner = heading.children;
-    const titleSource = inner.length > 0
-        ? source.slice(startOf(inner[0]), endOf(inner[inner.length - 1]))
-        : "";
-    const draft = { candidate, title, titleSource, description: source.slice(endOf(heading), sectionEnd).trim() };
+    const draft = {
+        candidate,
+        title,
+        blocks,
+        titleEnd: endOf(heading),
+        description: source.slice(endOf(heading), sectionEnd).trim(),
+    };
     if (labelled)
         draft.label = Number(labelled[1]);
     return draft;
@@ -28888,9 +28908,11 @@ function parseMasterIssue(body) {
         return next ? lineStart(source, startOf(next)) : source.length;
     };
     // 3. Split each into title and description; number the open ones.
-    const drafts = layout.candidates.map((c) => c.kind === "item" ? draftItem(c, c.item, source) : draftHeading(c, c.section.node, sectionEnd(c.section.end), source));
+    const drafts = layout.candidates.map((c) => c.kind === "item"
+        ? draftItem(c, c.item, source)
+        : draftHeading(c, tree.children.slice(c.section.index, c.section.end), sectionEnd(c.section.end), source));
     let nextId = 1;
-    const ids = drafts.map((d) => (d.candidate.kind === "item" && d.candidate.completed ? null : String(nextId++)));
+    const ids = drafts.map((d) => d.candidate.kind === "item" && d.candidate.completed ? null : String(nextId++));
     const byNumber = numberTasks(drafts, ids);
     // 4. Extract details and resolve dependencies against the other tasks.
     const tasks = [];
@@ -28898,7 +28920,7 @@ function parseMasterIssue(body) {
         const id = ids[i];
         if (id === null || id === undefined)
             return;
-        const details = extractTaskDetails(`${draft.titleSource}\n\n${draft.description}`);
+        const details = extractTaskDetails(draft.blocks, source, draft.titleEnd);
         const group = draft.candidate.group;
         const task = {
             id,
@@ -28916,7 +28938,7 @@ function parseMasterIssue(body) {
         for (const t of tasks)
             delete t.group;
     const forms = new Set(drafts.map((d) => formOf(d.candidate)));
-    const format = forms.size === 0 ? "none" : forms.size > 1 ? "mixed" : [...forms][0] ?? "none";
+    const format = forms.size === 0 ? "none" : forms.size > 1 ? "mixed" : ([...forms][0] ?? "none");
     return {
         context: buildContext(tree, source, layout),
         tasks,

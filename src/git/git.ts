@@ -59,6 +59,11 @@ export interface Workspace {
    */
   push(branch: string, expectedRemoteSha: string, token?: string): Promise<GitResult>;
   headSha(): Promise<string>;
+  /**
+   * Removes credentials a checkout step stored in the repository's git config (actions/checkout's
+   * `http.<url>.extraheader`, `includeIf` credential files), so the agent cannot read our token there.
+   */
+  removeStoredCredentials(): Promise<string[]>;
 }
 
 const BOT_IDENTITY = {
@@ -105,6 +110,14 @@ export function createWorkspace(git: RunGit): Workspace {
     },
     async headSha() {
       return (await git(["rev-parse", "HEAD"])).stdout.trim();
+    },
+    async removeStoredCredentials() {
+      const listed = await git(["config", "--local", "--name-only", "--get-regexp", "^(http\\..*extraheader|includeif\\..*)$"], {
+        allowFailure: true,
+      });
+      const keys = [...new Set(listed.stdout.split("\n").map((k) => k.trim()).filter(Boolean))];
+      for (const key of keys) await git(["config", "--local", "--unset-all", key], { allowFailure: true });
+      return keys;
     },
   };
 }

@@ -150,6 +150,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         throw error;
       }
     },
+    async getDefaultBranch() {
+      const { data } = await rest.repos.get({ owner, repo });
+      return data.default_branch;
+    },
     async getIssue(issueNumber) {
       const { data } = await rest.issues.get({ owner, repo, issue_number: issueNumber });
       return toIssue(data as RawIssue);

@@ -66,6 +66,8 @@ export interface GitHubClient {
   readonly repo: string;
   /** The login behind the token, or undefined when the token cannot ask (GITHUB_TOKEN and app tokens get 403). */
   getAuthenticatedLogin(): Promise<string | undefined>;
+  /** The repository's default branch, the base of task branches unless configured. */
+  getDefaultBranch(): Promise<string>;
   getIssue(issueNumber: number): Promise<Issue>;
   createIssue(issue: { title: string; body: string; labels: string[] }): Promise<Issue>;
   /** Every issue (and PR) carrying the label, open or closed, newest first, read 100 at a time. */

@@ -1,0 +1,179 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { git } from "../harness/git-fixture.js";
+import { createWorld, SCRIPTED_AGENT, type World } from "../harness/world.js";
+
+const MASTER_BODY = `The shop, split in three.
+
+## Sub-Tasks
+- [ ] **Cart model**: Create \`tasks/\` notes for the cart. It must be documented.
+- [ ] **Checkout API**: Add \`src/api/checkout.ts\`.
+- [ ] **Docs**: Write \`docs/shop.md\`.
+`;
+
+const CANARY = "canary-7f3a9c1e2b4d5a6f";
+
+let world: World;
+let master: number;
+
+beforeEach(async () => {
+  world = await createWorld();
+  master = world.github.seedIssue({ title: "Shop", body: MASTER_BODY, user: "maintainer-1" }).number;
+  const plan = await world.step("plan", { mode: "plan", "master-issue": String(master) });
+  expect(plan.exitCode, plan.stdout).toBe(0);
+});
+
+afterEach(async () => {
+  expect(world.github.violations).toEqual([]);
+  await world.close();
+});
+
+function agentStep(task: string, behaviour: string, extra: Record<string, string> = {}, attempt = 1) {
+  const checkout = world.origin.clone();
+  return {
+    checkout,
+    run: world.step(
+      `agent-${task}`,
+      {
+        mode: "agent",
+        "master-issue": String(master),
+        task,
+        agent: "command",
+        "agent-command": `node ${SCRIPTED_AGENT} ${behaviour}`,
+        "anthropic-api-key": `sk-ant-${CANARY}`,
+        ...extra,
+      },
+      { cwd: checkout, attempt, env: { GITHUB_WORKSPACE: checkout, MY_DEPLOY_TOKEN: `dt-${CANARY}` } },
+    ),
+  };
+}
+
+function statusOf(task: string, attempt = 1) {
+  const record = world.artifacts.artifacts.find((a) => a.name === `status-${master}-${task}-${attempt}.json`);
+  expect(record, `status artifact of task ${task}`).toBeDefined();
+  return JSON.parse(record?.content.toString("utf8") ?? "{}") as Record<string, unknown>;
+}
+
+function subIssueOf(task: number) {
+  return (world.github.state.subIssues.get(master) ?? [])[task - 1] as number;
+}
+
+describe("agent mode through dist/index.js", () => {
+  it("commits the agent's work, pushes the task branch, opens one PR closing the sub-issue, records success", async () => {
+    const { run } = agentStep("1", "write");
+    const result = await run;
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+
+    const branch = `orchestrator/${master}/1-cart-model`;
+    expect(git(world.origin.origin, "show", `${branch}:tasks/task-1.md`)).toContain("Done by the scripted agent");
+    const pulls = [...world.github.state.pulls.values()];
+    expect(pulls).toHaveLength(1);
+    expect(pulls[0]).toMatchObject({ head: branch, base: "main" });
+    const prIssue = world.github.state.issues.get(pulls[0]?.number as number);
+    expect(prIssue?.title).toBe(`[Master #${master}] Cart model`);
+    expect(prIssue?.body).toContain(`Closes #${subIssueOf(1)}`);
+    expect(prIssue?.body).toContain(`master issue #${master}`);
+
+    const status = statusOf("1");
+    expect(status).toMatchObject({
+      schema_version: "2.0",
+      status: "completed",
+      outcome: "success",
+      task_id: "1",
+      sub_issue: subIssueOf(1),
+      branch_name: branch,
+      pr_number: pulls[0]?.number,
+      commits: 1,
+      files_changed: ["tasks/task-1.md"],
+      lines_added: 3,
+      exit_code: 0,
+    });
+    expect(result.outputs.outcome).toBe("success");
+    expect(result.outputs["pr-number"]).toBe(String(pulls[0]?.number));
+    const comments = [...world.github.state.comments.values()].filter((c) => c.issueNumber === subIssueOf(1));
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain(`Pull request: #${pulls[0]?.number}`);
+  });
+
+  it("reuses the branch and the pull request when the same task runs again", async () => {
+    expect((await agentStep("1", "write").run).exitCode).toBe(0);
+    const second = await agentStep("1", "write", {}, 2).run;
+    expect(second.exitCode, second.stdout).toBe(0);
+    // The second attempt starts from the pushed branch, finds the work there and updates the same PR.
+    expect(world.github.state.pulls.size).toBe(1);
+    const [pr] = [...world.github.state.pulls.values()];
+    expect(statusOf("1", 2)).toMatchObject({ outcome: "success", pr_number: pr?.number, commits: 1 });
+    expect(world.github.countRequests({ operationId: "pulls/create" })).toBe(1);
+  });
+
+  it("records an agent that exits non-zero as agent_error, uploads the status and fails the step", async () => {
+    const result = await agentStep("2", "fail").run;
+    expect(result.exitCode).toBe(1);
+    expect(statusOf("2")).toMatchObject({ outcome: "agent_error", error_type: "AGENT_ERROR", exit_code: 3, pr_number: null });
+    expect(String(statusOf("2").log_excerpt)).toContain("could not make the tests pass");
+    expect(world.github.state.pulls.size).toBe(0);
+  });
+
+  it("records an agent that changed nothing as no_changes, not success", async () => {
+    const result = await agentStep("2", "nothing").run;
+    expect(result.exitCode).toBe(1);
+    expect(statusOf("2")).toMatchObject({ status: "failed", outcome: "no_changes", error_type: "NO_CHANGES", commits: 0 });
+    expect(world.github.state.pulls.size).toBe(0);
+  });
+
+  it("kills a hung agent at the timeout and still uploads a TIMEOUT status", async () => {
+    const result = await agentStep("3", "hang", { "timeout-seconds": "2" }).run;
+    expect(result.exitCode).toBe(1);
+    const status = statusOf("3");
+    expect(status).toMatchObject({ outcome: "timeout", error_type: "TIMEOUT", signal: "SIGTERM" });
+    expect(status.duration_seconds as number).toBeGreaterThanOrEqual(2);
+    expect(status.duration_seconds as number).toBeLessThan(15);
+  });
+
+  it("treats an agent that prints nothing for the stall time as hung", async () => {
+    const result = await agentStep("3", "silent-hang", { "stall-timeout-seconds": "1", "timeout-seconds": "60" }).run;
+    expect(result.exitCode).toBe(1);
+    expect(statusOf("3")).toMatchObject({ outcome: "hung", error_type: "HUNG" });
+  });
+
+  it("records a rejected push when the branch moved meanwhile, and never overwrites it", async () => {
+    const result = await agentStep("2", "move-branch").run;
+    expect(result.exitCode).toBe(1);
+    expect(statusOf("2")).toMatchObject({ outcome: "push_failed", error_type: "PUSH_FAILED" });
+    const branch = `orchestrator/${master}/2-checkout-api`;
+    expect(git(world.origin.origin, "show", `${branch}:intruder.txt`)).toContain("someone else");
+  });
+
+  it("gives the agent no GitHub or runtime token and leaks no secret anywhere", async () => {
+    const { checkout, run } = agentStep("1", "env");
+    const result = await run;
+    expect(result.exitCode, result.stdout).toBe(0);
+    const branch = `orchestrator/${master}/1-cart-model`;
+    const envNames = git(world.origin.origin, "show", `${branch}:agent-env.txt`).split("\n");
+    for (const forbidden of ["GITHUB_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_RESULTS_URL", "MY_DEPLOY_TOKEN"]) {
+      expect(envNames).not.toContain(forbidden);
+    }
+    expect(envNames.filter((n) => n.startsWith("INPUT_"))).toEqual([]);
+    expect(envNames).toContain("TASK_ID");
+    expect(readFileSync(join(checkout, "agent-prompt.md"), "utf8")).toContain("Cart model");
+
+    // The runner consumes ::add-mask:: commands (they register the secret for masking, never printed).
+    const log = result.stdout
+      .split("\n")
+      .filter((line) => !line.startsWith("::add-mask::"))
+      .join("\n");
+    expect(result.stdout).toContain(`::add-mask::sk-ant-${CANARY}`);
+    const everything = [
+      log,
+      result.stderr,
+      result.summary,
+      JSON.stringify(result.outputs),
+      ...world.artifacts.artifacts.map((a) => a.content.toString("utf8")),
+      ...world.github.requests.map((r) => JSON.stringify(r.requestBody ?? "")),
+      git(world.origin.origin, "log", "--all", "-p"),
+    ].join("\n");
+    expect(everything).not.toContain(CANARY);
+    expect(everything).not.toContain("ghs_standin_token");
+  });
+});

@@ -1,0 +1,66 @@
+import { resolve } from "node:path";
+import { startArtifactStandIn, type ArtifactStandIn } from "../stand-ins/artifact/server.js";
+import { startGitHubStandIn, type GitHubStandIn } from "../stand-ins/github/server.js";
+import { createOrigin } from "./git-fixture.js";
+import { runAction, type ActionRun } from "./run-action.js";
+
+/** The scripted coding agent used through the `command` adapter. */
+export const SCRIPTED_AGENT = resolve(import.meta.dirname, "../fixtures/agents/scripted-agent.mjs");
+
+/**
+ * Everything one workflow run talks to, on loopback: the GitHub stand-in (checking pull requests
+ * against the bare `origin`), the artifact service, and the origin itself. Steps run the bundled action.
+ */
+export interface World {
+  github: GitHubStandIn;
+  artifacts: ArtifactStandIn;
+  origin: ReturnType<typeof createOrigin>;
+  runId: string;
+  /** Runs one step of the action as the job `job` of this run. */
+  step(job: string, inputs: Record<string, string>, options?: StepOptions): Promise<ActionRun>;
+  close(): Promise<void>;
+}
+
+export interface StepOptions {
+  attempt?: number;
+  cwd?: string;
+  env?: Record<string, string>;
+  eventName?: string;
+  event?: unknown;
+  timeoutMs?: number;
+}
+
+export async function createWorld(files?: Record<string, string>): Promise<World> {
+  const origin = createOrigin(files);
+  const github = await startGitHubStandIn({ gitDir: origin.origin });
+  const artifacts = await startArtifactStandIn();
+  const runId = "4242";
+  return {
+    github,
+    artifacts,
+    origin,
+    runId,
+    step(job, inputs, options = {}) {
+      return runAction({
+        inputs: { "github-token": "ghs_standin_token", "api-write-interval-ms": "5", ...inputs },
+        cwd: options.cwd,
+        eventName: options.eventName,
+        event: options.event ?? { sender: { login: "maintainer-1", type: "User" } },
+        timeoutMs: options.timeoutMs,
+        env: {
+          GITHUB_API_URL: github.url,
+          ACTIONS_RESULTS_URL: artifacts.url,
+          ACTIONS_RUNTIME_TOKEN: artifacts.runtimeToken(runId, job),
+          GITHUB_RUN_ID: runId,
+          GITHUB_RUN_ATTEMPT: String(options.attempt ?? 1),
+          GITHUB_JOB: job,
+          ...options.env,
+        },
+      });
+    },
+    async close() {
+      await github.close();
+      await artifacts.close();
+    },
+  };
+}

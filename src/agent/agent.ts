@@ -1,0 +1,269 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { ArtifactStore } from "../artifacts/artifact-store.js";
+import type { runProcess } from "../exec/run-process.js";
+import type { Workspace } from "../git/git.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { hasMarker, isTrustedAuthor } from "../github/markers.js";
+import type { AgentInputs } from "../inputs.js";
+import { errorMessage, type Logger } from "../logger.js";
+import type { PlanDocument, PlannedTask } from "../plan/plan-schema.js";
+import { statusArtifactName, type TaskStatus } from "../status/status-schema.js";
+import { resolveTrustedLogin } from "../stage-context.js";
+import type { AgentRunOptions } from "./adapters/agent-adapter.js";
+import { parseCommandArgv } from "./adapters/parse-command-argv.js";
+import { selectAdapter } from "./adapters/select-adapter.js";
+import { buildAgentPrompt } from "./build-prompt.js";
+import { buildStatus, type OutcomeOverride, type StatusFacts } from "./build-status.js";
+import { loadPlan } from "./load-plan.js";
+import { pullRequestBody, pullRequestTitle, subIssueComment } from "./render-agent-report.js";
+
+export interface AgentDeps {
+  github: GitHubClient;
+  log: Logger;
+  artifacts: ArtifactStore;
+  workspace: Workspace;
+  runProcess: typeof runProcess;
+  /** Finds or installs the agent CLI; returns its path. */
+  ensureCli: (kind: "claude" | "codex") => Promise<string>;
+  /** The action's environment; the agent gets an allow-listed part of it. */
+  env: NodeJS.ProcessEnv;
+  run: { runId: number; runAttempt: number; job: string };
+  workingDir: string;
+  tempDir: string;
+  now: () => Date;
+  /** Aborted when the runner cancels the job (SIGINT/SIGTERM). */
+  cancel: AbortSignal;
+  /** Removes every credential from text the action writes. */
+  redact: (text: string) => string;
+}
+
+export interface AgentResult {
+  status: TaskStatus;
+  /** Where the status document was stored; undefined when the upload failed (see uploadError). */
+  artifactName: string;
+  uploadError?: string;
+}
+
+/** Raised inside the run to end it with a given outcome (push rejected, PR refused, …). */
+class OutcomeError extends Error {
+  constructor(readonly override: OutcomeOverride) {
+    super(override.reason);
+  }
+}
+
+/**
+ * Agent mode, for one task:
+ * 1. load the plan document and find the task (never the sub-issue's current text)
+ * 2. check out the task branch (reusing it on a re-run) and remove stored credentials from the checkout
+ * 3. run the agent under our wall clock, stall detector and cancellation
+ * 4. commit what it left, measure the change, push it
+ * 5. open or reuse the task's pull request
+ * 6. always: build the status document, upload it, note the outcome on the sub-issue
+ */
+export async function runAgent(deps: AgentDeps, inputs: AgentInputs): Promise<AgentResult> {
+  const { log } = deps;
+  const master = inputs["master-issue"];
+  const facts: StatusFacts = {
+    master,
+    taskId: inputs.task,
+    subIssue: null,
+    branch: `${inputs["branch-prefix"]}/${master}/${inputs.task}`,
+    baseBranch: inputs["base-branch"] ?? "main",
+    agentKind: inputs.agent,
+    model: inputs.model ?? null,
+    maxTurns: inputs["max-turns"] ?? null,
+    startedAt: deps.now(),
+    agentDurationMs: 0,
+    run: deps.run,
+    metadata: { timeout_seconds: inputs["timeout-seconds"], retry_count: deps.run.runAttempt - 1 },
+  };
+  try {
+    const { plan, task } = await prepare(deps, inputs, facts);
+    await runAgentProcess(deps, inputs, facts, plan, task);
+    await publish(deps, inputs, facts, task);
+  } catch (error) {
+    facts.override =
+      error instanceof OutcomeError
+        ? error.override
+        : { outcome: "crashed", errorType: "CRASHED", reason: `The agent job failed: ${errorMessage(error)}` };
+  }
+  if (deps.cancel.aborted && !facts.override && facts.agent?.outcome !== "success") {
+    facts.override = { outcome: "cancelled", errorType: "CANCELLED", reason: "The job was cancelled." };
+  }
+
+  const status = buildStatus(facts, deps.now(), deps.redact);
+  const artifactName = statusArtifactName(master, inputs.task, deps.run.runAttempt);
+  let uploadError: string | undefined;
+  try {
+    await deps.artifacts.uploadJson(artifactName, status);
+    log.info(`Status ${status.outcome} stored as artifact ${artifactName}.json`);
+  } catch (error) {
+    uploadError = `Uploading the status document ${artifactName} failed: ${errorMessage(error)}`;
+  }
+  if (!deps.cancel.aborted) await noteOnSubIssue(deps, inputs, status);
+  return { status, artifactName, uploadError };
+}
+
+async function prepare(
+  deps: AgentDeps,
+  inputs: AgentInputs,
+  facts: StatusFacts,
+): Promise<{ plan: PlanDocument; task: PlannedTask }> {
+  const plan = await deps.log.group("Loading the plan", () => loadPlan(deps.artifacts, facts.master));
+  const task = plan.tasks.find((t) => t.id === inputs.task);
+  if (!task) {
+    throw new OutcomeError({
+      outcome: "crashed",
+      errorType: "VALIDATION_ERROR",
+      reason: `Task ${inputs.task} is not in the plan of master issue #${facts.master} (tasks ${plan.tasks.map((t) => t.id).join(", ") || "none"}).`,
+    });
+  }
+  facts.subIssue = task.subIssue;
+  facts.branch = task.branch;
+  facts.baseBranch = inputs["base-branch"] ?? (await deps.github.getDefaultBranch());
+  await deps.log.group(`Checking out ${task.branch}`, async () => {
+    const prepared = await deps.workspace.prepareBranch(task.branch, facts.baseBranch);
+    facts.metadata.branch_reused = prepared.reused;
+    facts.metadata.remote_sha = prepared.startSha;
+    await deps.workspace.removeStoredCredentials();
+  });
+  return { plan, task };
+}
+
+async function runAgentProcess(
+  deps: AgentDeps,
+  inputs: AgentInputs,
+  facts: StatusFacts,
+  plan: PlanDocument,
+  task: PlannedTask,
+) {
+  const adapter = selectAdapter(inputs.agent);
+  const otherFiles = plan.tasks.filter((t) => t.id !== task.id).flatMap((t) => t.files);
+  const prompt = buildAgentPrompt({
+    task,
+    masterIssue: { number: facts.master, title: plan.master_issue.title, context: plan.context },
+    subIssue: task.subIssue,
+    branch: task.branch,
+    baseBranch: facts.baseBranch,
+    otherTasksFiles: [...new Set(otherFiles)],
+    timeoutSeconds: inputs["timeout-seconds"],
+    rules: inputs["prompt-rules"]?.split("\n"),
+  });
+  let command: string[] | undefined;
+  if (inputs.agent === "command") {
+    command = parseCommandArgv(inputs["agent-command"] ?? "");
+  } else {
+    try {
+      command = [await deps.ensureCli(inputs.agent)];
+    } catch (error) {
+      throw new OutcomeError({ outcome: "crashed", errorType: "INSTALL_FAILED", reason: errorMessage(error) });
+    }
+  }
+  const options: AgentRunOptions = {
+    prompt,
+    workingDir: deps.workingDir,
+    baseEnv: deps.env,
+    passEnv: inputs["pass-env"],
+    credentials: {
+      anthropicApiKey: inputs["anthropic-api-key"],
+      claudeCodeOauthToken: inputs["claude-code-oauth-token"],
+      openaiApiKey: inputs["openai-api-key"],
+    },
+    model: inputs.model,
+    maxTurns: inputs["max-turns"],
+    maxBudgetUsd: inputs["max-budget-usd"],
+    allowedTools: inputs["allowed-tools"],
+    extraArgs: inputs["agent-args"] ? parseCommandArgv(inputs["agent-args"]) : undefined,
+    command,
+    timeoutSeconds: inputs["timeout-seconds"],
+    taskId: task.id,
+    masterIssue: facts.master,
+    subIssue: task.subIssue,
+    branch: task.branch,
+    statusFile: join(deps.tempDir, `agent-${task.id}.notes.json`),
+    promptFile: join(deps.tempDir, `agent-${task.id}.prompt.md`),
+  };
+  const invocation = adapter.buildInvocation(options);
+  if (inputs.agent !== "command") invocation.command = command[0] as string;
+  for (const file of invocation.files) {
+    await mkdir(dirname(file.path), { recursive: true });
+    await writeFile(file.path, file.content, "utf8");
+  }
+  deps.log.info(`Running the ${inputs.agent} agent on task ${task.id} (timeout ${inputs["timeout-seconds"]} s)`);
+  const result = await deps.runProcess({
+    command: invocation.command,
+    args: invocation.args,
+    cwd: deps.workingDir,
+    env: invocation.env,
+    stdin: invocation.stdin,
+    timeoutMs: inputs["timeout-seconds"] * 1000,
+    stallTimeoutMs: inputs["stall-timeout-seconds"] > 0 ? inputs["stall-timeout-seconds"] * 1000 : undefined,
+    signal: deps.cancel,
+    redact: deps.redact,
+    onLine: (stream, line) => deps.log.info(`[agent ${stream}] ${line}`),
+  });
+  facts.agentDurationMs = result.durationMs;
+  facts.process = { exitCode: result.exitCode, signal: result.signal, excerpt: result.excerpt };
+  facts.agent = adapter.interpretResult(result, result.stdoutTail ?? "", options);
+  deps.log.info(`Agent ${facts.agent.outcome}: ${deps.redact(facts.agent.reason)}`);
+}
+
+async function publish(deps: AgentDeps, inputs: AgentInputs, facts: StatusFacts, task: PlannedTask) {
+  const { workspace, github, log } = deps;
+  if (deps.cancel.aborted) return;
+  // 4. Keep whatever the agent left, even after a failure: the branch preserves partial work.
+  await workspace.commitAll(`Task ${task.id}: ${task.title.slice(0, 60).replace(/\s+/g, " ")}\n\nUncommitted changes left by the ${inputs.agent} agent.`);
+  facts.changes = await workspace.changesSince(facts.baseBranch);
+  if (facts.changes.commits === 0) return;
+  const pushed = await workspace.push(task.branch, String(facts.metadata.remote_sha ?? ""), inputs["github-token"]);
+  if (pushed.exitCode !== 0) {
+    throw new OutcomeError({
+      outcome: "push_failed",
+      errorType: "PUSH_FAILED",
+      reason: `Pushing ${task.branch} was rejected (the branch may have moved since this job started): ${deps.redact(pushed.stderr.trim().split("\n").slice(-2).join(" "))}`,
+    });
+  }
+  log.info(`Pushed ${facts.changes.commits} commit(s) to ${task.branch}`);
+  if (facts.agent?.outcome !== "success") return;
+
+  // 5. One pull request per task: reuse the open one on a re-run.
+  try {
+    const draftStatus = buildStatus(facts, deps.now(), deps.redact);
+    const body = pullRequestBody(draftStatus, task);
+    const existing = await github.findOpenPullRequest(task.branch);
+    const pr = existing
+      ? await github.updatePullRequest(existing.number, { body })
+      : await github.createPullRequest({
+          title: pullRequestTitle(facts.master, task),
+          body,
+          head: task.branch,
+          base: facts.baseBranch,
+          draft: inputs["draft-pr"],
+        });
+    facts.pr = { number: pr.number, url: pr.htmlUrl };
+    log.info(`${existing ? "Updated" : "Opened"} pull request #${pr.number}`);
+  } catch (error) {
+    throw new OutcomeError({
+      outcome: "pr_failed",
+      errorType: "PR_FAILED",
+      reason: `The branch was pushed but the pull request could not be opened: ${errorMessage(error)}`,
+    });
+  }
+}
+
+/** One comment per task on its sub-issue, updated on each attempt; a failure here changes no outcome. */
+async function noteOnSubIssue(deps: AgentDeps, inputs: AgentInputs, status: TaskStatus): Promise<void> {
+  if (status.sub_issue === null) return;
+  try {
+    const trusted = await resolveTrustedLogin(deps.github, inputs["bot-login"]);
+    const body = subIssueComment(status);
+    const marker = { master: status.master_issue, task: status.task_id };
+    const comments = await deps.github.listComments(status.sub_issue);
+    const ours = comments.find((c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "agent-result", marker));
+    if (ours) await deps.github.updateComment(ours.id, body);
+    else await deps.github.createComment(status.sub_issue, body);
+  } catch (error) {
+    deps.log.warning(`Could not comment on sub-issue #${status.sub_issue}: ${errorMessage(error)}`);
+  }
+}
