@@ -12,7 +12,7 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       // run.ts and the bin are the only places that talk to a console/runner; stages log through ports.
-      "no-console": ["error", { allow: [] }],
+      "no-console": "error",
     },
   },
   {

@@ -33,7 +33,8 @@ const TOKEN_SHAPES = [
     [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, MASK], // Slack
     [/\bAIza[0-9A-Za-z_-]{35}\b/g, MASK], // Google API key
     [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, MASK], // JWT
-    [/\b(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, `$1${MASK}`],
+    // A bearer token has a digit somewhere; "Bearer authentication" in prose is left alone.
+    [/\b(Bearer\s+)(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}/gi, `$1${MASK}`],
     [/\b(Authorization:\s*(?:Basic|token)\s+)\S+/gi, `$1${MASK}`],
     [/\b(x-access-token:)[^@\s]+@/gi, `$1${MASK}@`],
     [/\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)[^@\s/]+@/gi, `$1${MASK}@`], // credentials in a URL

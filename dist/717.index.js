@@ -233,8 +233,9 @@ async function runProcess(options) {
     });
     if (options.signal?.aborted)
         return early({ cancelled: true });
-    if (!(0,external_node_fs_.existsSync)(options.cwd))
+    if (!(0,external_node_fs_.existsSync)(options.cwd)) {
         return early({ spawnError: `working directory ${options.cwd} does not exist` });
+    }
     const child = (0,external_node_child_process_.spawn)(options.command, [...options.args], {
         cwd: options.cwd,
         env: { ...options.env },

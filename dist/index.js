@@ -33610,6 +33610,78 @@ module.exports = {
 
 /***/ }),
 
+/***/ 64168:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ls: () => (/* binding */ readSummaryData),
+/* harmony export */   tX: () => (/* binding */ renderSummaryData)
+/* harmony export */ });
+/* unused harmony export summaryDataSchema */
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32716);
+
+
+/**
+ * Machine-readable state the aggregator embeds in its summary comment, so a later `retry: true` run
+ * knows exactly which tasks succeeded without guessing from prose. Read only from the comment our own
+ * account wrote (see markers.ts); validated with a schema because even our comment can be edited by a
+ * repository admin.
+ */
+const taskStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    /** The task title, cut to 80 characters, for rows of tasks carried over from earlier runs. */
+    title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    succeeded: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    outcome: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    sub_issue: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nullable(),
+    pr: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nullable(),
+    follow_up: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nullable(),
+    /** Totals kept for the combined report of later runs. */
+    duration_seconds: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
+    cost_usd: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().nullable(),
+    lines_added: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    lines_removed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+});
+const attemptSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    run_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    run_attempt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
+    finished_at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** Ids of the tasks this run executed, and of those that succeeded. */
+    ran: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    succeeded: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+});
+const summaryDataSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+    master: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(attemptSchema),
+    tasks: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), taskStateSchema),
+});
+const DATA_PATTERN = /<!-- parallel-task-orchestrator-data ([A-Za-z0-9_-]+) -->/;
+/**
+ * The hidden line carrying the data: deflated (256 tasks must fit beside the report in one comment) and
+ * base64url-encoded, so nothing in it can end the HTML comment.
+ */
+function renderSummaryData(data) {
+    return `<!-- parallel-task-orchestrator-data ${(0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.deflateRawSync)(JSON.stringify(data)).toString("base64url")} -->`;
+}
+/** The data in a summary comment body, or undefined when absent or not valid. */
+function readSummaryData(body, master) {
+    const match = DATA_PATTERN.exec(body);
+    if (!match)
+        return undefined;
+    try {
+        const parsed = summaryDataSchema.safeParse(JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.inflateRawSync)(Buffer.from(match[1], "base64url"), { maxOutputLength: 4_000_000 }).toString("utf8")));
+        return parsed.success && parsed.data.master === master ? parsed.data : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 23400:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33827,8 +33899,8 @@ function neutralizeMentions(markdown) {
     return out + markdown.slice(cursor);
 }
 
-// EXTERNAL MODULE: ./src/security/sanitize-untrusted-text.ts
-var sanitize_untrusted_text = __nccwpck_require__(80574);
+// EXTERNAL MODULE: ./src/security/sanitize-untrusted-text.ts + 1 modules
+var sanitize_untrusted_text = __nccwpck_require__(6183);
 ;// CONCATENATED MODULE: ./src/plan/render-sub-issue.ts
 
 
@@ -34376,6 +34448,7 @@ const planSchema = schemas/* object */.Ikc({
     mode: schemas/* literal */.euz("plan"),
     ...common,
     "dry-run": bool("dry-run"),
+    retry: bool("retry"),
     tasks: schemas/* string */.YjP().optional(),
     "on-overlap": schemas/* enum */.k5n(["warn", "fail"], { error: () => 'Input "on-overlap" must be "warn" or "fail"' }),
     "sub-issue-title": schemas/* string */.YjP()
@@ -34414,9 +34487,20 @@ const agentSchema = schemas/* object */.Ikc({
     "working-directory": schemas/* string */.YjP().optional(),
     "prompt-rules": schemas/* string */.YjP().optional(),
 });
+const aggregateSchema = schemas/* object */.Ikc({
+    mode: schemas/* literal */.euz("aggregate"),
+    ...common,
+    "master-issue": positiveInt("master-issue"),
+    "success-threshold": schemas/* string */.YjP()
+        .regex(/^\d+(\.\d+)?$/, { message: 'Input "success-threshold" must be a percentage from 0 to 100' })
+        .transform(Number)
+        .refine((n) => n <= 100, { message: 'Input "success-threshold" must be a percentage from 0 to 100' }),
+    "create-follow-up-issues": bool("create-follow-up-issues"),
+    "follow-up-labels": list,
+});
 /** The modes this build implements, one per job of the orchestration. */
-const MODES = ["plan", "agent"];
-const inputsSchema = schemas/* discriminatedUnion */.gMt("mode", [planSchema, agentSchema], {
+const MODES = ["plan", "agent", "aggregate"];
+const inputsSchema = schemas/* discriminatedUnion */.gMt("mode", [planSchema, agentSchema, aggregateSchema], {
     error: (issue) => (issue.code === "invalid_union" ? `Input "mode" must be one of: ${MODES.join(", ")}` : undefined),
 });
 /** Inputs that hold credentials: masked in logs and redacted from everything the action writes. */
@@ -34435,6 +34519,10 @@ const INPUT_DEFAULTS = {
     "stall-timeout-seconds": "600",
     "pass-env": "",
     "draft-pr": "false",
+    retry: "false",
+    "success-threshold": "80",
+    "create-follow-up-issues": "true",
+    "follow-up-labels": "parallel-orchestration,follow-up",
 };
 const ALL_INPUTS = [
     "mode",
@@ -34468,6 +34556,10 @@ const ALL_INPUTS = [
     "draft-pr",
     "working-directory",
     "prompt-rules",
+    "retry",
+    "success-threshold",
+    "create-follow-up-issues",
+    "follow-up-labels",
 ];
 /** Raised for any invalid input; the message names the input and the value. */
 class InputError extends Error {
@@ -34502,8 +34594,8 @@ function readInputs(getInput) {
 
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __nccwpck_require__(86999);
-// EXTERNAL MODULE: ./src/security/sanitize-untrusted-text.ts
-var sanitize_untrusted_text = __nccwpck_require__(80574);
+// EXTERNAL MODULE: ./src/security/sanitize-untrusted-text.ts + 1 modules
+var sanitize_untrusted_text = __nccwpck_require__(6183);
 // EXTERNAL MODULE: ./src/status/status-schema.ts + 1 modules
 var status_schema = __nccwpck_require__(8320);
 ;// CONCATENATED MODULE: ./src/agent/branch-name.ts
@@ -34758,6 +34850,69 @@ function detailsDelta(node) {
     const opens = node.value.match(/<details\b/gi)?.length ?? 0;
     const closes = node.value.match(/<\/details\s*>/gi)?.length ?? 0;
     return opens - closes;
+}
+/**
+ * Above this many emphasis delimiters (`*`, `_`, `~`) in one paragraph, the markdown parser's emphasis
+ * matching goes quadratic: 65,536 `*_` characters take minutes. No real paragraph comes near it.
+ */
+const MAX_DELIMITERS_PER_PARAGRAPH = 1000;
+const LIST_OR_HEADING = /^\s*(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}\s)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LEADING_MARKER = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?|#{1,6}\s+)?/;
+function countDelimiters(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 42 || c === 95 || c === 126)
+            n++;
+    }
+    return n;
+}
+/**
+ * Escapes the emphasis delimiters of paragraphs that hold more than MAX_DELIMITERS_PER_PARAGRAPH of
+ * them, so that a hostile body cannot stall the plan job; such paragraphs then read with backslashes.
+ * Paragraphs are approximated by lines between blank lines, list items and headings; code fences are
+ * left alone (the parser does not match emphasis inside them). Ordinary bodies are returned unchanged.
+ */
+function defuseEmphasisBombs(markdown) {
+    if (countDelimiters(markdown) <= MAX_DELIMITERS_PER_PARAGRAPH)
+        return markdown;
+    const lines = markdown.split("\n");
+    let chunk = [];
+    let count = 0;
+    let fence;
+    const flush = () => {
+        if (count > MAX_DELIMITERS_PER_PARAGRAPH) {
+            for (const i of chunk) {
+                const line = lines[i];
+                const marker = LEADING_MARKER.exec(line)?.[0] ?? "";
+                lines[i] = marker + line.slice(marker.length).replace(/(?<!\\)[*_~]/g, "\\$&");
+            }
+        }
+        chunk = [];
+        count = 0;
+    };
+    lines.forEach((line, i) => {
+        const opener = FENCE.exec(line)?.[1];
+        if (fence !== undefined) {
+            if (opener?.[0] === fence[0] && opener.length >= fence.length)
+                fence = undefined;
+            return;
+        }
+        if (opener !== undefined) {
+            flush();
+            fence = opener;
+            return;
+        }
+        if (line.trim() === "" || LIST_OR_HEADING.test(line))
+            flush();
+        if (line.trim() === "")
+            return;
+        chunk.push(i);
+        count += countDelimiters(line.slice((LEADING_MARKER.exec(line)?.[0] ?? "").length));
+    });
+    flush();
+    return lines.join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/plan/find-task-files.ts
@@ -35363,7 +35518,7 @@ function resolveDependencies(refs, self, byNumber) {
 /** Parses a master issue's body into its tasks and its context. Pure; never throws on any input. */
 function parseMasterIssue(body) {
     // 1. Normalise line endings so offsets, descriptions and fixtures do not depend on the author's OS.
-    const source = body.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    const source = defuseEmphasisBombs(body.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
     const tree = parseMarkdown(source);
     // 2. Decide which items and headings are tasks.
     const layout = findTaskCandidates(tree);
@@ -35727,9 +35882,12 @@ function validatePlan(all, selected, options = DEFAULT_VALIDATION_OPTIONS) {
     return { outcome, findings };
 }
 
+// EXTERNAL MODULE: ./src/aggregate/summary-data.ts
+var summary_data = __nccwpck_require__(64168);
 // EXTERNAL MODULE: ./src/stage-context.ts
 var stage_context = __nccwpck_require__(43667);
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
+
 
 
 
@@ -35767,12 +35925,21 @@ async function runPlan(deps, inputs) {
         throw new ActorRefusedError(decision.reason);
     const issue = await readMasterIssue(deps, master);
     const parsed = parseMasterIssue(issue.body);
-    const selectedIds = parseTaskSelection(inputs.tasks ?? "", parsed.tasks.map((t) => t.id));
+    const trusted = await (0,stage_context/* resolveTrustedLogin */.Rf)(github, inputs["bot-login"]);
+    let selectedIds = parseTaskSelection(inputs.tasks ?? "", parsed.tasks.map((t) => t.id));
+    if (inputs.retry) {
+        const retryIds = await findTasksToRetry(github, master, trusted);
+        log.info(`Retry: tasks that did not succeed last time: ${retryIds.join(", ") || "none"}`);
+        selectedIds = selectedIds.filter((id) => retryIds.includes(id));
+    }
     const selected = parsed.tasks.filter((t) => selectedIds.includes(t.id));
-    const validation = validatePlan(parsed.tasks, selected, {
-        ...DEFAULT_VALIDATION_OPTIONS,
-        onOverlap: inputs["on-overlap"],
-    });
+    const nothingToRetry = inputs.retry && selected.length === 0;
+    const validation = nothingToRetry
+        ? {
+            outcome: "proceed",
+            findings: [{ level: "info", code: "nothing-to-retry", message: "Nothing to retry: every task succeeded last time.", tasks: [] }],
+        }
+        : validatePlan(parsed.tasks, selected, { ...DEFAULT_VALIDATION_OPTIONS, onOverlap: inputs["on-overlap"] });
     log.info(`Master issue #${master}: ${parsed.tasks.length} tasks found (${parsed.format}), ${selected.length} selected, verdict ${validation.outcome}`);
     const branchFor = (task) => taskBranchName({ prefix: inputs["branch-prefix"], master, taskId: task.id, title: task.title });
     const plan = {
@@ -35788,11 +35955,9 @@ async function runPlan(deps, inputs) {
     };
     const aborted = validation.outcome === "abort";
     if (inputs["dry-run"] || aborted) {
-        const trusted = await (0,stage_context/* resolveTrustedLogin */.Rf)(github, inputs["bot-login"]);
         await upsertPlanComment(github, master, trusted, renderPlanReport(plan, { header: planMarker(master) }));
         return { plan, matrix: buildMatrix([]), report: renderPlanReport(plan), aborted, createdSubIssues: [] };
     }
-    const trusted = await (0,stage_context/* resolveTrustedLogin */.Rf)(github, inputs["bot-login"]);
     const { tasks, created } = await log.group("Creating sub-issues", () => ensureSubIssues(deps, inputs, { master, context: parsed.context, taskCount: parsed.tasks.length, trusted }, plan.tasks));
     plan.tasks = tasks;
     if (deps.uploadPlan) {
@@ -35802,6 +35967,21 @@ async function runPlan(deps, inputs) {
         log.warning("No artifact service (ACTIONS_RUNTIME_TOKEN is unset): the plan document was not stored for agents.");
     }
     return { plan, matrix: buildMatrix(plan.tasks), report: renderPlanReport(plan), aborted, createdSubIssues: created };
+}
+/**
+ * The tasks that did not succeed in the runs recorded in our summary comment on the master issue: the
+ * aggregator's machine-readable data, trusted only in the comment our own account wrote.
+ */
+async function findTasksToRetry(github, master, trusted) {
+    const comments = await github.listComments(master);
+    const ours = comments.find((c) => (0,markers/* isTrustedAuthor */.Xw)(c.user, trusted) && (0,markers/* hasMarker */.xY)(c.body, "summary", { master }));
+    const data = ours ? (0,summary_data/* readSummaryData */.Ls)(ours.body, master) : undefined;
+    if (!data) {
+        throw new Error(`Input "retry" is true, but master issue #${master} has no summary of an earlier run written by ${trusted}: run the orchestration once without retry.`);
+    }
+    return Object.entries(data.tasks)
+        .filter(([, state]) => !state.succeeded)
+        .map(([id]) => id);
 }
 function planMarker(master) {
     return (0,markers/* renderMarker */.Bd)("plan", { master });
@@ -35958,7 +36138,7 @@ async function runAgentMode(inputs, github) {
         throw new Error("Agent mode needs the Actions artifact service (ACTIONS_RUNTIME_TOKEN): run it as a step of a workflow job.");
     }
     const [{ runAgent }, { createArtifactStore }, { runProcess }, git, { ensureAgentCli }, { createRedactor }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 93188)),
+        __nccwpck_require__.e(/* import() */ 343).then(__nccwpck_require__.bind(__nccwpck_require__, 77343)),
         __nccwpck_require__.e(/* import() */ 217).then(__nccwpck_require__.bind(__nccwpck_require__, 67217)),
         __nccwpck_require__.e(/* import() */ 717).then(__nccwpck_require__.bind(__nccwpck_require__, 34717)),
         __nccwpck_require__.e(/* import() */ 308).then(__nccwpck_require__.bind(__nccwpck_require__, 10308)),
@@ -36052,6 +36232,8 @@ async function dispatch(inputs) {
         }
         case "agent":
             return runAgentMode(inputs, github);
+        case "aggregate":
+            return runAggregateMode(inputs, github);
         default: {
             const unreachable = inputs;
             throw new Error(`Unknown mode ${JSON.stringify(unreachable.mode)}`);
@@ -36062,44 +36244,72 @@ async function loadArtifactStore() {
     const { createArtifactStore } = await __nccwpck_require__.e(/* import() */ 217).then(__nccwpck_require__.bind(__nccwpck_require__, 67217));
     return createArtifactStore();
 }
+async function runAggregateMode(inputs, github) {
+    if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
+        throw new Error("Aggregate mode needs the Actions artifact service (ACTIONS_RUNTIME_TOKEN): run it as a step of a workflow job.");
+    }
+    const [{ runAggregate }, { createArtifactStore }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 581).then(__nccwpck_require__.bind(__nccwpck_require__, 65581)),
+        __nccwpck_require__.e(/* import() */ 217).then(__nccwpck_require__.bind(__nccwpck_require__, 67217)),
+    ]);
+    const run = runContext();
+    const server = process.env.GITHUB_SERVER_URL ?? "https://github.com";
+    const result = await runAggregate({
+        github,
+        log: run_logger,
+        artifacts: await createArtifactStore(),
+        run,
+        runUrl: `${server}/${process.env.GITHUB_REPOSITORY ?? ""}/actions/runs/${run.runId}`,
+        now: () => new Date(),
+    }, inputs);
+    const { decision } = result;
+    core/* setOutput */.uH("success-rate", String(decision.rate));
+    core/* setOutput */.uH("succeeded", String(decision.succeeded));
+    core/* setOutput */.uH("failed", String(decision.failed));
+    core/* setOutput */.uH("verdict", decision.verdict);
+    core/* setOutput */.uH("pull-requests", JSON.stringify(result.pullRequests));
+    core/* setOutput */.uH("follow-up-issues", JSON.stringify(result.followUps));
+    core/* setOutput */.uH("result", JSON.stringify({
+        decision,
+        tasks: result.results.map((r) => ({
+            id: r.task.id,
+            succeeded: r.succeeded,
+            outcome: r.outcome,
+            reason: r.reason,
+            sub_issue: r.task.subIssue,
+            pr: r.prNumber,
+            carried_over: r.carriedOver,
+        })),
+    }));
+    // The job summary allows 1 MiB, so it can hold the whole report even when the comment was cut.
+    await core/* summary */.z.addRaw(result.fullReport, true).write();
+    if (!decision.passed) {
+        throw new Error(`${decision.succeeded} of ${decision.total} tasks succeeded (${decision.rate}%), below the success threshold of ${inputs["success-threshold"]}%.`);
+    }
+}
 
 
 /***/ }),
 
-/***/ 80574:
+/***/ 6183:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ escapeMarkdownInline),
-/* harmony export */   T: () => (/* binding */ sanitizeUntrustedText)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ escapeMarkdownInline),
+  T: () => (/* binding */ sanitizeUntrustedText)
+});
+
+;// CONCATENATED MODULE: ./src/security/strip-hidden-markup.ts
 /**
- * Issue text is written by people we do not control and read by a coding agent that acts on it. Text a
- * reviewer cannot see on GitHub must not reach the agent: that is where prompt injections hide. This
- * module removes it; it works on the raw markdown with regular expressions, so it also strips such
- * content inside code blocks (a visible `<!-- -->` in a code sample is lost, which we accept).
+ * Markup whose text GitHub does not display: hidden elements, text-carrying attributes, image alt text,
+ * link titles and link definitions nothing refers to (`[//]: # (…)` is the classic markdown comment).
+ * Every pattern here is bounded (tag bodies stop at `<`, lengths are capped, quoted values may be
+ * unterminated) so a hostile 64 KB issue body is processed in linear time.
  */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
-/**
- * Controls except `\n` and `\t` (CR is normalised first), format characters (zero-width space/joiners,
- * word joiner, BOM, soft hyphen, Mongolian vowel separator…), Unicode tag characters (used for "ASCII
- * smuggling"), supplementary variation selectors, invisible fillers and lone surrogates.
- */
-const INVISIBLE = 
-// eslint-disable-next-line no-control-regex, no-misleading-character-class -- these characters are what we look for
-/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u034F\u115F\u1160\u17B4\u17B5\u3164\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]|\p{Cf}|\p{Cs}/gu;
-/** Two or more variation selectors in a row carry hidden bytes ("emoji smuggling"); a single one styles an emoji. */
-const VARIATION_RUN = /[\uFE00-\uFE0F]{2,}/gu;
-const NUMERIC_ENTITY = /&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));/g;
-/** Named entities for invisible characters (`&zwj;`, `&lrm;`, `&ZeroWidthSpace;`, …). */
-const INVISIBLE_ENTITY = /&(?:zwj|zwnj|lrm|rlm|shy|ZeroWidthSpace|NoBreak|Negative(?:VeryThin|Thin|Medium|Thick)Space|InvisibleTimes|InvisibleComma|ic|it|af|ApplyFunction);/g;
-/** HTML comments per the HTML spec, including the abrupt `<!-->` and `<!--->` forms and `--!>` closers. */
-const COMMENT = /<!--(?:>|->|[\s\S]*?--!?>)/g;
-const UNTERMINATED_COMMENT = /<!--[\s\S]*$/;
-/** Elements whose content GitHub never shows (it strips them) or that the author marked as hidden. */
+/** Elements whose content GitHub never shows (its sanitiser drops them). */
 const ALWAYS_HIDDEN_TAGS = new Set(["script", "style", "template", "noscript", "textarea", "title"]);
-const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?=[\s=/]|$)|style\s*=\s*["']?[^"'>]*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])|opacity\s*:\s*0(?![.\d]*[1-9]))/i;
-const OPEN_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^>]*?)?)(\/?)>/g;
 const VOID_TAGS = new Set([
     "img",
     "input",
@@ -36114,19 +36324,27 @@ const VOID_TAGS = new Set([
     "col",
     "track",
 ]);
-/** Attributes whose text is not shown as content: image alt text, tooltips, screen-reader labels, data. */
-const INVISIBLE_ATTRIBUTE = /\s+(?:alt|title|placeholder|aria-[\w-]+|data-[\w-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/gi;
-const IMAGE_ALT = /!\[[^\]\n]+\](?=[([])/g;
-const LINK_TITLE = /(\]\(\s*<?[^\s)>]+>?)\s+("[^"\n]*"|'[^'\n]*'|\([^)\n]*\))\s*\)/g;
-const LINK_DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[^\n]*(?:\n|$)/gm;
-const DEFINITION_TITLE = /(\]:\s*<?[^\s>]+>?)\s+("[^"\n]*"|'[^'\n]*'|\([^)\n]*\))\s*$/;
-function isInvisibleCodePoint(codePoint) {
-    const ch = String.fromCodePoint(codePoint);
-    return ch.replace(INVISIBLE, "").replace(BIDI, "") === "";
+const OPEN_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*?)?)(\/?)>/g;
+const ANY_TAG = /<[a-zA-Z][^<>]*>/g;
+const HIDDEN_FLAG = /(?:^|\s)hidden(?=[\s=/]|$)/i;
+/** Checked on the tag's attributes with whitespace removed; `font-size:0.5em` is visible, `0px` is not. */
+const HIDING_STYLE = /display:none|visibility:hidden|font-size:0(?![.\d]*[1-9])|opacity:0(?![.\d]*[1-9])/;
+/** Attributes whose text is not shown as content: alt text, tooltips, screen-reader labels, data. */
+const INVISIBLE_ATTRIBUTE = /\s(?:alt|title|placeholder|aria-[\w-]+|data-[\w-]+)\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s"'>]+)/gi;
+const IMAGE_ALT = /!\[[^\][\n]+\](?=[([])/g;
+const LINK_TITLE = /(\]\(\s*<?[^\s()<>[\]]{1,2048}>?)\s+("[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*\)/g;
+const LINK_DEFINITION = /^ {0,3}\[([^\][\n]{1,999})\]:[^\n]*(?:\n|$)/gm;
+const DEFINITION_TITLE = /(\]:\s*<?[^\s<>]{1,2048}>?)\s+("[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*$/;
+const LINK_LABEL = /\[([^\][\n]{1,999})\]/g;
+function isHidden(tag, attributes) {
+    if (ALWAYS_HIDDEN_TAGS.has(tag) || HIDDEN_FLAG.test(attributes))
+        return true;
+    const compact = attributes.toLowerCase().replace(/\s+/g, "");
+    return compact.includes("style=") && HIDING_STYLE.test(compact);
 }
-/** Finds the end of the element opened at `from` (after its open tag), honouring nesting of the same tag. */
+/** The end of the element whose open tag ends at `from`, honouring nesting of the same tag; text end if unclosed. */
 function elementEnd(text, tag, from) {
-    const re = new RegExp(`<(/?)${tag}(?=[\\s/>])[^>]*>`, "gi");
+    const re = new RegExp(`<(/?)${tag}(?=[\\s/>])[^<>]*>`, "gi");
     re.lastIndex = from;
     let depth = 1;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -36134,7 +36352,8 @@ function elementEnd(text, tag, from) {
         if (depth === 0)
             return m.index + m[0].length;
     }
-    return text.length; // unterminated: like an unterminated comment, everything after it may be hidden
+    // Unclosed: like an unterminated comment, everything after it may be hidden.
+    return text.length;
 }
 function removeHiddenElements(text, count) {
     let out = "";
@@ -36142,7 +36361,7 @@ function removeHiddenElements(text, count) {
     OPEN_TAG.lastIndex = 0;
     for (let m = OPEN_TAG.exec(text); m; m = OPEN_TAG.exec(text)) {
         const tag = (m[1] ?? "").toLowerCase();
-        if (!ALWAYS_HIDDEN_TAGS.has(tag) && !HIDDEN_ATTRIBUTE.test(m[2] ?? ""))
+        if (!isHidden(tag, m[2] ?? ""))
             continue;
         const openEnd = m.index + m[0].length;
         const end = m[3] === "/" || VOID_TAGS.has(tag) ? openEnd : elementEnd(text, tag, openEnd);
@@ -36153,11 +36372,12 @@ function removeHiddenElements(text, count) {
     }
     return out + text.slice(cursor);
 }
-function removeUnusedLinkDefinitions(text, count) {
+/** Drops link definitions whose label is used nowhere else, and the titles of those that are used. */
+function removeLinkDefinitionText(text, count) {
+    const withoutDefinitions = text.replace(LINK_DEFINITION, "");
+    const used = new Set([...withoutDefinitions.matchAll(LINK_LABEL)].map((m) => (m[1] ?? "").toLowerCase()));
     return text.replace(LINK_DEFINITION, (line, label) => {
-        const rest = text.replace(line, "");
-        const used = rest.toLowerCase().includes(`[${label.toLowerCase()}]`);
-        if (!used) {
+        if (!used.has(label.toLowerCase())) {
             count();
             return "";
         }
@@ -36168,6 +36388,65 @@ function removeUnusedLinkDefinitions(text, count) {
         count();
         return body.replace(DEFINITION_TITLE, "$1") + newline;
     });
+}
+/** Removes hidden markup from markdown; returns the text and how many pieces were removed. */
+function stripHiddenMarkup(input) {
+    let removed = 0;
+    const count = () => void removed++;
+    let text = removeHiddenElements(input, count);
+    text = text.replace(ANY_TAG, (tag) => tag.replace(INVISIBLE_ATTRIBUTE, () => (count(), "")));
+    text = text.replace(IMAGE_ALT, () => (count(), "![]"));
+    text = text.replace(LINK_TITLE, (_m, target) => (count(), `${target})`));
+    text = removeLinkDefinitionText(text, count);
+    return { text, removed };
+}
+
+;// CONCATENATED MODULE: ./src/security/sanitize-untrusted-text.ts
+
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+/**
+ * Controls except `\n` and `\t` (CR is normalised first), format characters (zero-width space/joiners,
+ * word joiner, BOM, soft hyphen, Mongolian vowel separator…), Unicode tag characters (used for "ASCII
+ * smuggling"), supplementary variation selectors, invisible fillers and lone surrogates.
+ */
+const INVISIBLE = 
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- these characters are what we look for
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u034F\u115F\u1160\u17B4\u17B5\u3164\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]|\p{Cf}|\p{Cs}/gu;
+/** Two or more variation selectors in a row carry hidden bytes ("emoji smuggling"); a single one styles an emoji. */
+const VARIATION_RUN = /[\uFE00-\uFE0F]{2,}/gu;
+const NUMERIC_ENTITY = /&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));/g;
+/** Named entities for invisible characters (`&zwj;`, `&lrm;`, `&ZeroWidthSpace;`, …). */
+const INVISIBLE_ENTITY = /&(?:zwj|zwnj|lrm|rlm|shy|ZeroWidthSpace|NoBreak|Negative(?:VeryThin|Thin|Medium|Thick)Space|InvisibleTimes|InvisibleComma|ic|it|af|ApplyFunction);/g;
+function isInvisibleCodePoint(codePoint) {
+    const ch = String.fromCodePoint(codePoint);
+    return ch.replace(INVISIBLE, "").replace(BIDI, "") === "";
+}
+/**
+ * Removes HTML comments as the HTML spec ends them: at `-->` or `--!>`, or at once for the abrupt `<!-->`
+ * and `<!--->`; an unterminated comment runs to the end of the text. A scan, not a regex, so a text full
+ * of `<!--` is handled in linear time.
+ */
+function removeComments(text, count) {
+    let out = "";
+    let cursor = 0;
+    for (let open = text.indexOf("<!--"); open >= 0; open = text.indexOf("<!--", cursor)) {
+        out += text.slice(cursor, open);
+        count();
+        const body = open + 4;
+        if (text.startsWith(">", body))
+            cursor = body + 1;
+        else if (text.startsWith("->", body))
+            cursor = body + 2;
+        else {
+            const close = /--!?>/g;
+            close.lastIndex = body;
+            const m = close.exec(text);
+            if (!m)
+                return out;
+            cursor = m.index + m[0].length;
+        }
+    }
+    return out + text.slice(cursor);
 }
 /**
  * Removes everything from untrusted markdown that GitHub does not display but an agent reading the raw
@@ -36188,15 +36467,10 @@ function sanitizeUntrustedText(input) {
         return "";
     });
     text = text.replace(INVISIBLE_ENTITY, () => (removed.invisibleChars++, ""));
-    text = text.replace(COMMENT, () => (removed.htmlComments++, ""));
-    text = text.replace(UNTERMINATED_COMMENT, () => (removed.htmlComments++, ""));
-    const hidden = () => removed.hiddenHtml++;
-    text = removeHiddenElements(text, hidden);
-    text = text.replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(INVISIBLE_ATTRIBUTE, () => (hidden(), "")));
-    text = text.replace(IMAGE_ALT, () => (hidden(), "![]"));
-    text = text.replace(LINK_TITLE, (_m, target) => (hidden(), `${target})`));
-    text = removeUnusedLinkDefinitions(text, hidden);
-    return { text, removed };
+    text = removeComments(text, () => removed.htmlComments++);
+    const markup = stripHiddenMarkup(text);
+    removed.hiddenHtml = markup.removed;
+    return { text: markup.text, removed };
 }
 /**
  * Makes untrusted text safe as one markdown table cell or comment line: hidden content removed, newlines
@@ -36204,7 +36478,11 @@ function sanitizeUntrustedText(input) {
  * entities (`&#64;`, `&#35;`) that render the same but notify and link nobody.
  */
 function escapeMarkdownInline(input) {
-    const flat = sanitizeUntrustedText(input).text.replace(/\s*\n\s*/g, " ");
+    const flat = sanitizeUntrustedText(input)
+        .text.split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "")
+        .join(" ");
     const escaped = flat.replace(/[\\|`*_[\]~<>]|@(?=[A-Za-z0-9])|#(?=\d)/g, (ch) => {
         switch (ch) {
             case "<":

@@ -56,6 +56,7 @@ const planSchema = z.object({
   mode: z.literal("plan"),
   ...common,
   "dry-run": bool("dry-run"),
+  retry: bool("retry"),
   tasks: z.string().optional(),
   "on-overlap": z.enum(["warn", "fail"], { error: () => 'Input "on-overlap" must be "warn" or "fail"' }),
   "sub-issue-title": z
@@ -101,16 +102,30 @@ const agentSchema = z.object({
   "prompt-rules": z.string().optional(),
 });
 
-/** The modes this build implements, one per job of the orchestration. */
-export const MODES = ["plan", "agent"] as const;
+const aggregateSchema = z.object({
+  mode: z.literal("aggregate"),
+  ...common,
+  "master-issue": positiveInt("master-issue"),
+  "success-threshold": z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, { message: 'Input "success-threshold" must be a percentage from 0 to 100' })
+    .transform(Number)
+    .refine((n) => n <= 100, { message: 'Input "success-threshold" must be a percentage from 0 to 100' }),
+  "create-follow-up-issues": bool("create-follow-up-issues"),
+  "follow-up-labels": list,
+});
 
-export const inputsSchema = z.discriminatedUnion("mode", [planSchema, agentSchema], {
+/** The modes this build implements, one per job of the orchestration. */
+export const MODES = ["plan", "agent", "aggregate"] as const;
+
+export const inputsSchema = z.discriminatedUnion("mode", [planSchema, agentSchema, aggregateSchema], {
   error: (issue) => (issue.code === "invalid_union" ? `Input "mode" must be one of: ${MODES.join(", ")}` : undefined),
 });
 
 export type Inputs = z.infer<typeof inputsSchema>;
 export type PlanInputs = z.infer<typeof planSchema>;
 export type AgentInputs = z.infer<typeof agentSchema>;
+export type AggregateInputs = z.infer<typeof aggregateSchema>;
 
 /** Inputs that hold credentials: masked in logs and redacted from everything the action writes. */
 export const SECRET_INPUTS = ["github-token", "anthropic-api-key", "claude-code-oauth-token", "openai-api-key"] as const;
@@ -129,9 +144,13 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   "stall-timeout-seconds": "600",
   "pass-env": "",
   "draft-pr": "false",
+  retry: "false",
+  "success-threshold": "80",
+  "create-follow-up-issues": "true",
+  "follow-up-labels": "parallel-orchestration,follow-up",
 };
 
-const ALL_INPUTS = [
+export const ALL_INPUTS = [
   "mode",
   "github-token",
   "master-issue",
@@ -163,6 +182,10 @@ const ALL_INPUTS = [
   "draft-pr",
   "working-directory",
   "prompt-rules",
+  "retry",
+  "success-threshold",
+  "create-follow-up-issues",
+  "follow-up-labels",
 ] as const;
 
 /** Raised for any invalid input; the message names the input and the value. */

@@ -1,7 +1,7 @@
 import * as core from "@actions/core";
 import { readFile } from "node:fs/promises";
 import { createGitHubClient } from "./github/create-github-client.js";
-import { readInputs, SECRET_INPUTS, type AgentInputs, type Inputs } from "./inputs.js";
+import { readInputs, SECRET_INPUTS, type AgentInputs, type AggregateInputs, type Inputs } from "./inputs.js";
 import { errorMessage, type Logger } from "./logger.js";
 import { runPlan } from "./plan/plan.js";
 import { parseTriggerEvent } from "./trigger-event.js";
@@ -178,6 +178,8 @@ async function dispatch(inputs: Inputs): Promise<void> {
     }
     case "agent":
       return runAgentMode(inputs, github);
+    case "aggregate":
+      return runAggregateMode(inputs, github);
     default: {
       const unreachable: never = inputs;
       throw new Error(`Unknown mode ${JSON.stringify((unreachable as { mode: string }).mode)}`);
@@ -188,4 +190,56 @@ async function dispatch(inputs: Inputs): Promise<void> {
 async function loadArtifactStore() {
   const { createArtifactStore } = await import("./artifacts/artifact-store.js");
   return createArtifactStore();
+}
+
+async function runAggregateMode(inputs: AggregateInputs, github: ReturnType<typeof createGitHubClient>): Promise<void> {
+  if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
+    throw new Error("Aggregate mode needs the Actions artifact service (ACTIONS_RUNTIME_TOKEN): run it as a step of a workflow job.");
+  }
+  const [{ runAggregate }, { createArtifactStore }] = await Promise.all([
+    import("./aggregate/aggregate.js"),
+    import("./artifacts/artifact-store.js"),
+  ]);
+  const run = runContext();
+  const server = process.env.GITHUB_SERVER_URL ?? "https://github.com";
+  const result = await runAggregate(
+    {
+      github,
+      log: logger,
+      artifacts: await createArtifactStore(),
+      run,
+      runUrl: `${server}/${process.env.GITHUB_REPOSITORY ?? ""}/actions/runs/${run.runId}`,
+      now: () => new Date(),
+    },
+    inputs,
+  );
+  const { decision } = result;
+  core.setOutput("success-rate", String(decision.rate));
+  core.setOutput("succeeded", String(decision.succeeded));
+  core.setOutput("failed", String(decision.failed));
+  core.setOutput("verdict", decision.verdict);
+  core.setOutput("pull-requests", JSON.stringify(result.pullRequests));
+  core.setOutput("follow-up-issues", JSON.stringify(result.followUps));
+  core.setOutput(
+    "result",
+    JSON.stringify({
+      decision,
+      tasks: result.results.map((r) => ({
+        id: r.task.id,
+        succeeded: r.succeeded,
+        outcome: r.outcome,
+        reason: r.reason,
+        sub_issue: r.task.subIssue,
+        pr: r.prNumber,
+        carried_over: r.carriedOver,
+      })),
+    }),
+  );
+  // The job summary allows 1 MiB, so it can hold the whole report even when the comment was cut.
+  await core.summary.addRaw(result.fullReport, true).write();
+  if (!decision.passed) {
+    throw new Error(
+      `${decision.succeeded} of ${decision.total} tasks succeeded (${decision.rate}%), below the success threshold of ${inputs["success-threshold"]}%.`,
+    );
+  }
 }

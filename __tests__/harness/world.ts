@@ -23,6 +23,8 @@ export interface World {
 
 export interface StepOptions {
   attempt?: number;
+  /** Another workflow run of the same repository (a retry is a new run). */
+  runId?: string;
   cwd?: string;
   env?: Record<string, string>;
   eventName?: string;
@@ -41,6 +43,7 @@ export async function createWorld(files?: Record<string, string>): Promise<World
     origin,
     runId,
     step(job, inputs, options = {}) {
+      const run = options.runId ?? runId;
       return runAction({
         inputs: { "github-token": "ghs_standin_token", "api-write-interval-ms": "5", ...inputs },
         cwd: options.cwd,
@@ -50,8 +53,8 @@ export async function createWorld(files?: Record<string, string>): Promise<World
         env: {
           GITHUB_API_URL: github.url,
           ACTIONS_RESULTS_URL: artifacts.url,
-          ACTIONS_RUNTIME_TOKEN: artifacts.runtimeToken(runId, job),
-          GITHUB_RUN_ID: runId,
+          ACTIONS_RUNTIME_TOKEN: artifacts.runtimeToken(run, job),
+          GITHUB_RUN_ID: run,
           GITHUB_RUN_ATTEMPT: String(options.attempt ?? 1),
           GITHUB_JOB: job,
           ...options.env,

@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _plan_preview_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(292);
+/* harmony import */ var _plan_preview_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(563);
 
 
 
@@ -70,7 +70,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 292:
+/***/ 563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -94,34 +94,15 @@ __nccwpck_require__.d(constructs_namespaceObject, {
   text: () => (constructs_text)
 });
 
-;// CONCATENATED MODULE: ./src/security/sanitize-untrusted-text.ts
+;// CONCATENATED MODULE: ./src/security/strip-hidden-markup.ts
 /**
- * Issue text is written by people we do not control and read by a coding agent that acts on it. Text a
- * reviewer cannot see on GitHub must not reach the agent: that is where prompt injections hide. This
- * module removes it; it works on the raw markdown with regular expressions, so it also strips such
- * content inside code blocks (a visible `<!-- -->` in a code sample is lost, which we accept).
+ * Markup whose text GitHub does not display: hidden elements, text-carrying attributes, image alt text,
+ * link titles and link definitions nothing refers to (`[//]: # (…)` is the classic markdown comment).
+ * Every pattern here is bounded (tag bodies stop at `<`, lengths are capped, quoted values may be
+ * unterminated) so a hostile 64 KB issue body is processed in linear time.
  */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
-/**
- * Controls except `\n` and `\t` (CR is normalised first), format characters (zero-width space/joiners,
- * word joiner, BOM, soft hyphen, Mongolian vowel separator…), Unicode tag characters (used for "ASCII
- * smuggling"), supplementary variation selectors, invisible fillers and lone surrogates.
- */
-const INVISIBLE = 
-// eslint-disable-next-line no-control-regex, no-misleading-character-class -- these characters are what we look for
-/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u034F\u115F\u1160\u17B4\u17B5\u3164\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]|\p{Cf}|\p{Cs}/gu;
-/** Two or more variation selectors in a row carry hidden bytes ("emoji smuggling"); a single one styles an emoji. */
-const VARIATION_RUN = /[\uFE00-\uFE0F]{2,}/gu;
-const NUMERIC_ENTITY = /&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));/g;
-/** Named entities for invisible characters (`&zwj;`, `&lrm;`, `&ZeroWidthSpace;`, …). */
-const INVISIBLE_ENTITY = /&(?:zwj|zwnj|lrm|rlm|shy|ZeroWidthSpace|NoBreak|Negative(?:VeryThin|Thin|Medium|Thick)Space|InvisibleTimes|InvisibleComma|ic|it|af|ApplyFunction);/g;
-/** HTML comments per the HTML spec, including the abrupt `<!-->` and `<!--->` forms and `--!>` closers. */
-const COMMENT = /<!--(?:>|->|[\s\S]*?--!?>)/g;
-const UNTERMINATED_COMMENT = /<!--[\s\S]*$/;
-/** Elements whose content GitHub never shows (it strips them) or that the author marked as hidden. */
+/** Elements whose content GitHub never shows (its sanitiser drops them). */
 const ALWAYS_HIDDEN_TAGS = new Set(["script", "style", "template", "noscript", "textarea", "title"]);
-const HIDDEN_ATTRIBUTE = /(?:^|\s)hidden(?=[\s=/]|$)|style\s*=\s*["']?[^"'>]*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])|opacity\s*:\s*0(?![.\d]*[1-9]))/i;
-const OPEN_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^>]*?)?)(\/?)>/g;
 const VOID_TAGS = new Set([
     "img",
     "input",
@@ -136,19 +117,27 @@ const VOID_TAGS = new Set([
     "col",
     "track",
 ]);
-/** Attributes whose text is not shown as content: image alt text, tooltips, screen-reader labels, data. */
-const INVISIBLE_ATTRIBUTE = /\s+(?:alt|title|placeholder|aria-[\w-]+|data-[\w-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/gi;
-const IMAGE_ALT = /!\[[^\]\n]+\](?=[([])/g;
-const LINK_TITLE = /(\]\(\s*<?[^\s)>]+>?)\s+("[^"\n]*"|'[^'\n]*'|\([^)\n]*\))\s*\)/g;
-const LINK_DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[^\n]*(?:\n|$)/gm;
-const DEFINITION_TITLE = /(\]:\s*<?[^\s>]+>?)\s+("[^"\n]*"|'[^'\n]*'|\([^)\n]*\))\s*$/;
-function isInvisibleCodePoint(codePoint) {
-    const ch = String.fromCodePoint(codePoint);
-    return ch.replace(INVISIBLE, "").replace(BIDI, "") === "";
+const OPEN_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*?)?)(\/?)>/g;
+const ANY_TAG = /<[a-zA-Z][^<>]*>/g;
+const HIDDEN_FLAG = /(?:^|\s)hidden(?=[\s=/]|$)/i;
+/** Checked on the tag's attributes with whitespace removed; `font-size:0.5em` is visible, `0px` is not. */
+const HIDING_STYLE = /display:none|visibility:hidden|font-size:0(?![.\d]*[1-9])|opacity:0(?![.\d]*[1-9])/;
+/** Attributes whose text is not shown as content: alt text, tooltips, screen-reader labels, data. */
+const INVISIBLE_ATTRIBUTE = /\s(?:alt|title|placeholder|aria-[\w-]+|data-[\w-]+)\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s"'>]+)/gi;
+const IMAGE_ALT = /!\[[^\][\n]+\](?=[([])/g;
+const LINK_TITLE = /(\]\(\s*<?[^\s()<>[\]]{1,2048}>?)\s+("[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*\)/g;
+const LINK_DEFINITION = /^ {0,3}\[([^\][\n]{1,999})\]:[^\n]*(?:\n|$)/gm;
+const DEFINITION_TITLE = /(\]:\s*<?[^\s<>]{1,2048}>?)\s+("[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*$/;
+const LINK_LABEL = /\[([^\][\n]{1,999})\]/g;
+function isHidden(tag, attributes) {
+    if (ALWAYS_HIDDEN_TAGS.has(tag) || HIDDEN_FLAG.test(attributes))
+        return true;
+    const compact = attributes.toLowerCase().replace(/\s+/g, "");
+    return compact.includes("style=") && HIDING_STYLE.test(compact);
 }
-/** Finds the end of the element opened at `from` (after its open tag), honouring nesting of the same tag. */
+/** The end of the element whose open tag ends at `from`, honouring nesting of the same tag; text end if unclosed. */
 function elementEnd(text, tag, from) {
-    const re = new RegExp(`<(/?)${tag}(?=[\\s/>])[^>]*>`, "gi");
+    const re = new RegExp(`<(/?)${tag}(?=[\\s/>])[^<>]*>`, "gi");
     re.lastIndex = from;
     let depth = 1;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -156,7 +145,8 @@ function elementEnd(text, tag, from) {
         if (depth === 0)
             return m.index + m[0].length;
     }
-    return text.length; // unterminated: like an unterminated comment, everything after it may be hidden
+    // Unclosed: like an unterminated comment, everything after it may be hidden.
+    return text.length;
 }
 function removeHiddenElements(text, count) {
     let out = "";
@@ -164,7 +154,7 @@ function removeHiddenElements(text, count) {
     OPEN_TAG.lastIndex = 0;
     for (let m = OPEN_TAG.exec(text); m; m = OPEN_TAG.exec(text)) {
         const tag = (m[1] ?? "").toLowerCase();
-        if (!ALWAYS_HIDDEN_TAGS.has(tag) && !HIDDEN_ATTRIBUTE.test(m[2] ?? ""))
+        if (!isHidden(tag, m[2] ?? ""))
             continue;
         const openEnd = m.index + m[0].length;
         const end = m[3] === "/" || VOID_TAGS.has(tag) ? openEnd : elementEnd(text, tag, openEnd);
@@ -175,11 +165,12 @@ function removeHiddenElements(text, count) {
     }
     return out + text.slice(cursor);
 }
-function removeUnusedLinkDefinitions(text, count) {
+/** Drops link definitions whose label is used nowhere else, and the titles of those that are used. */
+function removeLinkDefinitionText(text, count) {
+    const withoutDefinitions = text.replace(LINK_DEFINITION, "");
+    const used = new Set([...withoutDefinitions.matchAll(LINK_LABEL)].map((m) => (m[1] ?? "").toLowerCase()));
     return text.replace(LINK_DEFINITION, (line, label) => {
-        const rest = text.replace(line, "");
-        const used = rest.toLowerCase().includes(`[${label.toLowerCase()}]`);
-        if (!used) {
+        if (!used.has(label.toLowerCase())) {
             count();
             return "";
         }
@@ -190,6 +181,65 @@ function removeUnusedLinkDefinitions(text, count) {
         count();
         return body.replace(DEFINITION_TITLE, "$1") + newline;
     });
+}
+/** Removes hidden markup from markdown; returns the text and how many pieces were removed. */
+function stripHiddenMarkup(input) {
+    let removed = 0;
+    const count = () => void removed++;
+    let text = removeHiddenElements(input, count);
+    text = text.replace(ANY_TAG, (tag) => tag.replace(INVISIBLE_ATTRIBUTE, () => (count(), "")));
+    text = text.replace(IMAGE_ALT, () => (count(), "![]"));
+    text = text.replace(LINK_TITLE, (_m, target) => (count(), `${target})`));
+    text = removeLinkDefinitionText(text, count);
+    return { text, removed };
+}
+
+;// CONCATENATED MODULE: ./src/security/sanitize-untrusted-text.ts
+
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+/**
+ * Controls except `\n` and `\t` (CR is normalised first), format characters (zero-width space/joiners,
+ * word joiner, BOM, soft hyphen, Mongolian vowel separator…), Unicode tag characters (used for "ASCII
+ * smuggling"), supplementary variation selectors, invisible fillers and lone surrogates.
+ */
+const INVISIBLE = 
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- these characters are what we look for
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u034F\u115F\u1160\u17B4\u17B5\u3164\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]|\p{Cf}|\p{Cs}/gu;
+/** Two or more variation selectors in a row carry hidden bytes ("emoji smuggling"); a single one styles an emoji. */
+const VARIATION_RUN = /[\uFE00-\uFE0F]{2,}/gu;
+const NUMERIC_ENTITY = /&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));/g;
+/** Named entities for invisible characters (`&zwj;`, `&lrm;`, `&ZeroWidthSpace;`, …). */
+const INVISIBLE_ENTITY = /&(?:zwj|zwnj|lrm|rlm|shy|ZeroWidthSpace|NoBreak|Negative(?:VeryThin|Thin|Medium|Thick)Space|InvisibleTimes|InvisibleComma|ic|it|af|ApplyFunction);/g;
+function isInvisibleCodePoint(codePoint) {
+    const ch = String.fromCodePoint(codePoint);
+    return ch.replace(INVISIBLE, "").replace(BIDI, "") === "";
+}
+/**
+ * Removes HTML comments as the HTML spec ends them: at `-->` or `--!>`, or at once for the abrupt `<!-->`
+ * and `<!--->`; an unterminated comment runs to the end of the text. A scan, not a regex, so a text full
+ * of `<!--` is handled in linear time.
+ */
+function removeComments(text, count) {
+    let out = "";
+    let cursor = 0;
+    for (let open = text.indexOf("<!--"); open >= 0; open = text.indexOf("<!--", cursor)) {
+        out += text.slice(cursor, open);
+        count();
+        const body = open + 4;
+        if (text.startsWith(">", body))
+            cursor = body + 1;
+        else if (text.startsWith("->", body))
+            cursor = body + 2;
+        else {
+            const close = /--!?>/g;
+            close.lastIndex = body;
+            const m = close.exec(text);
+            if (!m)
+                return out;
+            cursor = m.index + m[0].length;
+        }
+    }
+    return out + text.slice(cursor);
 }
 /**
  * Removes everything from untrusted markdown that GitHub does not display but an agent reading the raw
@@ -210,15 +260,10 @@ function sanitizeUntrustedText(input) {
         return "";
     });
     text = text.replace(INVISIBLE_ENTITY, () => (removed.invisibleChars++, ""));
-    text = text.replace(COMMENT, () => (removed.htmlComments++, ""));
-    text = text.replace(UNTERMINATED_COMMENT, () => (removed.htmlComments++, ""));
-    const hidden = () => removed.hiddenHtml++;
-    text = removeHiddenElements(text, hidden);
-    text = text.replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(INVISIBLE_ATTRIBUTE, () => (hidden(), "")));
-    text = text.replace(IMAGE_ALT, () => (hidden(), "![]"));
-    text = text.replace(LINK_TITLE, (_m, target) => (hidden(), `${target})`));
-    text = removeUnusedLinkDefinitions(text, hidden);
-    return { text, removed };
+    text = removeComments(text, () => removed.htmlComments++);
+    const markup = stripHiddenMarkup(text);
+    removed.hiddenHtml = markup.removed;
+    return { text: markup.text, removed };
 }
 /**
  * Makes untrusted text safe as one markdown table cell or comment line: hidden content removed, newlines
@@ -226,7 +271,11 @@ function sanitizeUntrustedText(input) {
  * entities (`&#64;`, `&#35;`) that render the same but notify and link nobody.
  */
 function escapeMarkdownInline(input) {
-    const flat = sanitizeUntrustedText(input).text.replace(/\s*\n\s*/g, " ");
+    const flat = sanitizeUntrustedText(input)
+        .text.split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "")
+        .join(" ");
     const escaped = flat.replace(/[\\|`*_[\]~<>]|@(?=[A-Za-z0-9])|#(?=\d)/g, (ch) => {
         switch (ch) {
             case "<":
@@ -28295,6 +28344,69 @@ function detailsDelta(node) {
     const closes = node.value.match(/<\/details\s*>/gi)?.length ?? 0;
     return opens - closes;
 }
+/**
+ * Above this many emphasis delimiters (`*`, `_`, `~`) in one paragraph, the markdown parser's emphasis
+ * matching goes quadratic: 65,536 `*_` characters take minutes. No real paragraph comes near it.
+ */
+const MAX_DELIMITERS_PER_PARAGRAPH = 1000;
+const LIST_OR_HEADING = /^\s*(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}\s)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LEADING_MARKER = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?|#{1,6}\s+)?/;
+function countDelimiters(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 42 || c === 95 || c === 126)
+            n++;
+    }
+    return n;
+}
+/**
+ * Escapes the emphasis delimiters of paragraphs that hold more than MAX_DELIMITERS_PER_PARAGRAPH of
+ * them, so that a hostile body cannot stall the plan job; such paragraphs then read with backslashes.
+ * Paragraphs are approximated by lines between blank lines, list items and headings; code fences are
+ * left alone (the parser does not match emphasis inside them). Ordinary bodies are returned unchanged.
+ */
+function defuseEmphasisBombs(markdown) {
+    if (countDelimiters(markdown) <= MAX_DELIMITERS_PER_PARAGRAPH)
+        return markdown;
+    const lines = markdown.split("\n");
+    let chunk = [];
+    let count = 0;
+    let fence;
+    const flush = () => {
+        if (count > MAX_DELIMITERS_PER_PARAGRAPH) {
+            for (const i of chunk) {
+                const line = lines[i];
+                const marker = LEADING_MARKER.exec(line)?.[0] ?? "";
+                lines[i] = marker + line.slice(marker.length).replace(/(?<!\\)[*_~]/g, "\\$&");
+            }
+        }
+        chunk = [];
+        count = 0;
+    };
+    lines.forEach((line, i) => {
+        const opener = FENCE.exec(line)?.[1];
+        if (fence !== undefined) {
+            if (opener?.[0] === fence[0] && opener.length >= fence.length)
+                fence = undefined;
+            return;
+        }
+        if (opener !== undefined) {
+            flush();
+            fence = opener;
+            return;
+        }
+        if (line.trim() === "" || LIST_OR_HEADING.test(line))
+            flush();
+        if (line.trim() === "")
+            return;
+        chunk.push(i);
+        count += countDelimiters(line.slice((LEADING_MARKER.exec(line)?.[0] ?? "").length));
+    });
+    flush();
+    return lines.join("\n");
+}
 
 ;// CONCATENATED MODULE: ./src/plan/find-task-files.ts
 
@@ -28899,7 +29011,7 @@ function resolveDependencies(refs, self, byNumber) {
 /** Parses a master issue's body into its tasks and its context. Pure; never throws on any input. */
 function parseMasterIssue(body) {
     // 1. Normalise line endings so offsets, descriptions and fixtures do not depend on the author's OS.
-    const source = body.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    const source = defuseEmphasisBombs(body.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
     const tree = parseMarkdown(source);
     // 2. Decide which items and headings are tasks.
     const layout = findTaskCandidates(tree);

@@ -12,7 +12,8 @@ import { renderPlanReport } from "./render-plan-report.js";
 import { renderSubIssueBody, renderSubIssueTitle, subIssueMarker } from "./render-sub-issue.js";
 import { parseTaskSelection } from "./select-tasks.js";
 import type { Task } from "./task.js";
-import { DEFAULT_VALIDATION_OPTIONS, validatePlan } from "./validate-plan.js";
+import { DEFAULT_VALIDATION_OPTIONS, validatePlan, type ValidationReport } from "./validate-plan.js";
+import { readSummaryData } from "../aggregate/summary-data.js";
 import { resolveMasterIssue, resolveTrustedLogin } from "../stage-context.js";
 
 export interface PlanDeps {
@@ -64,15 +65,24 @@ export async function runPlan(deps: PlanDeps, inputs: PlanInputs): Promise<PlanR
 
   const issue = await readMasterIssue(deps, master);
   const parsed = parseMasterIssue(issue.body);
-  const selectedIds = parseTaskSelection(
+  const trusted = await resolveTrustedLogin(github, inputs["bot-login"]);
+  let selectedIds = parseTaskSelection(
     inputs.tasks ?? "",
     parsed.tasks.map((t) => t.id),
   );
+  if (inputs.retry) {
+    const retryIds = await findTasksToRetry(github, master, trusted);
+    log.info(`Retry: tasks that did not succeed last time: ${retryIds.join(", ") || "none"}`);
+    selectedIds = selectedIds.filter((id) => retryIds.includes(id));
+  }
   const selected = parsed.tasks.filter((t) => selectedIds.includes(t.id));
-  const validation = validatePlan(parsed.tasks, selected, {
-    ...DEFAULT_VALIDATION_OPTIONS,
-    onOverlap: inputs["on-overlap"],
-  });
+  const nothingToRetry = inputs.retry && selected.length === 0;
+  const validation: ValidationReport = nothingToRetry
+    ? {
+        outcome: "proceed",
+        findings: [{ level: "info", code: "nothing-to-retry", message: "Nothing to retry: every task succeeded last time.", tasks: [] }],
+      }
+    : validatePlan(parsed.tasks, selected, { ...DEFAULT_VALIDATION_OPTIONS, onOverlap: inputs["on-overlap"] });
   log.info(
     `Master issue #${master}: ${parsed.tasks.length} tasks found (${parsed.format}), ${selected.length} selected, verdict ${validation.outcome}`,
   );
@@ -93,12 +103,10 @@ export async function runPlan(deps: PlanDeps, inputs: PlanInputs): Promise<PlanR
 
   const aborted = validation.outcome === "abort";
   if (inputs["dry-run"] || aborted) {
-    const trusted = await resolveTrustedLogin(github, inputs["bot-login"]);
     await upsertPlanComment(github, master, trusted, renderPlanReport(plan, { header: planMarker(master) }));
     return { plan, matrix: buildMatrix([]), report: renderPlanReport(plan), aborted, createdSubIssues: [] };
   }
 
-  const trusted = await resolveTrustedLogin(github, inputs["bot-login"]);
   const { tasks, created } = await log.group("Creating sub-issues", () =>
     ensureSubIssues(deps, inputs, { master, context: parsed.context, taskCount: parsed.tasks.length, trusted }, plan.tasks),
   );
@@ -109,6 +117,24 @@ export async function runPlan(deps: PlanDeps, inputs: PlanInputs): Promise<PlanR
     log.warning("No artifact service (ACTIONS_RUNTIME_TOKEN is unset): the plan document was not stored for agents.");
   }
   return { plan, matrix: buildMatrix(plan.tasks), report: renderPlanReport(plan), aborted, createdSubIssues: created };
+}
+
+/**
+ * The tasks that did not succeed in the runs recorded in our summary comment on the master issue: the
+ * aggregator's machine-readable data, trusted only in the comment our own account wrote.
+ */
+async function findTasksToRetry(github: GitHubClient, master: number, trusted: string): Promise<string[]> {
+  const comments = await github.listComments(master);
+  const ours = comments.find((c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "summary", { master }));
+  const data = ours ? readSummaryData(ours.body, master) : undefined;
+  if (!data) {
+    throw new Error(
+      `Input "retry" is true, but master issue #${master} has no summary of an earlier run written by ${trusted}: run the orchestration once without retry.`,
+    );
+  }
+  return Object.entries(data.tasks)
+    .filter(([, state]) => !state.succeeded)
+    .map(([id]) => id);
 }
 
 function planMarker(master: number): string {

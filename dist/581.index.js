@@ -1,0 +1,656 @@
+export const id = 581;
+export const ids = [581];
+export const modules = {
+
+/***/ 35781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ loadPlan)
+/* harmony export */ });
+/* unused harmony export PlanNotFoundError */
+/* harmony import */ var _plan_plan_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30030);
+
+/** Raised when the plan document of the run cannot be found or trusted. */
+class PlanNotFoundError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = "PlanNotFoundError";
+    }
+}
+/**
+ * The plan the plan job stored for this master issue in this workflow run: the newest attempt's
+ * (`plan-<master>-<attempt>.json`), since a re-run of the whole workflow plans again while "re-run failed
+ * jobs" re-runs only agents against the first plan.
+ */
+async function loadPlan(store, master) {
+    const pattern = new RegExp(`^plan-${master}-(\\d+)\\.json$`);
+    const candidates = (await store.list())
+        .map((artifact) => ({ artifact, attempt: Number(pattern.exec(artifact.name)?.[1] ?? NaN) }))
+        .filter((c) => Number.isInteger(c.attempt))
+        .sort((a, b) => b.attempt - a.attempt);
+    const newest = candidates[0];
+    if (!newest) {
+        throw new PlanNotFoundError(`No plan document for master issue #${master} in this workflow run (artifact plan-${master}-<attempt>.json): run the plan job first, without dry run.`);
+    }
+    const plan = (0,_plan_plan_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePlanDocument */ .Ey)(await store.downloadJson(newest.artifact));
+    if (plan.master_issue.number !== master) {
+        throw new PlanNotFoundError(`Artifact ${newest.artifact.name} is the plan of #${plan.master_issue.number}, not #${master}.`);
+    }
+    return plan;
+}
+
+
+/***/ }),
+
+/***/ 66252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ formatCost),
+/* harmony export */   NF: () => (/* binding */ pullRequestBody),
+/* harmony export */   Zr: () => (/* binding */ pullRequestTitle),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   d6: () => (/* binding */ subIssueComment)
+/* harmony export */ });
+/* harmony import */ var _github_markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23400);
+/* harmony import */ var _plan_render_sub_issue_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24450);
+
+
+/** `1h 2m 3s`, `4m 5s`, `6s`. */
+function formatDuration(seconds) {
+    const s = Math.round(seconds);
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const rest = s % 60;
+    if (h > 0)
+        return `${h}h ${m}m ${rest}s`;
+    return m > 0 ? `${m}m ${rest}s` : `${rest}s`;
+}
+/** `$0.1234` or `—`. */
+function formatCost(cost) {
+    return cost === null ? "—" : `$${cost.toFixed(cost < 1 ? 4 : 2)}`;
+}
+function pullRequestTitle(master, task) {
+    const title = `[Master #${master}] ${(0,_plan_render_sub_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .safeTitle */ .CL)(task.title)}`;
+    return title.length > 256 ? `${title.slice(0, 255)}…` : title;
+}
+function metricsTable(status) {
+    return [
+        "| Outcome | Turns | Cost | Duration | Commits | Files | Lines |",
+        "|---|---|---|---|---|---|---|",
+        `| ${status.outcome} | ${status.num_turns ?? "—"} | ${formatCost(status.cost_usd)} | ${formatDuration(status.duration_seconds)} | ${status.commits} | ${status.files_changed.length}${status.files_changed_truncated ? "+" : ""} | +${status.lines_added} −${status.lines_removed} |`,
+    ];
+}
+/**
+ * The pull request body: closes the sub-issue, links the master issue, and reports what the agent did.
+ * The agent's final message is model output shaped by untrusted issue text, so it is made inert too.
+ */
+function pullRequestBody(status, task) {
+    const lines = [
+        (0,_github_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .renderMarker */ .Bd)("pull-request", { master: status.master_issue, task: status.task_id }),
+        status.sub_issue !== null ? `Closes #${status.sub_issue}` : "",
+        "",
+        `Task ${status.task_id} of master issue #${status.master_issue}: **${(0,_plan_render_sub_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .safeTitle */ .CL)(task.title).replace(/[*_`]/g, "\\$&")}**`,
+        "",
+        `Agent: \`${status.agent.kind}\`${status.agent.model ? ` (\`${status.agent.model}\`)` : ""} on \`${status.branch_name}\``,
+        "",
+        ...metricsTable(status),
+        "",
+    ];
+    if (status.final_message) {
+        lines.push("<details><summary>The agent's final message</summary>", "", (0,_plan_render_sub_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(status.final_message), "", "</details>", "");
+    }
+    lines.push("---", "*Opened by Parallel Task Orchestrator. A coding agent wrote this change: review it before merging.*");
+    return lines.filter((line, i) => i !== 1 || line !== "").join("\n");
+}
+/** The short note on the sub-issue: the outcome and the pull request, upserted per task. */
+function subIssueComment(status) {
+    const icon = status.status === "completed" ? "✅" : "❌";
+    const pr = status.pr_number !== null ? ` Pull request: #${status.pr_number}.` : "";
+    const why = status.status === "completed" ? "" : ` ${(0,_plan_render_sub_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(status.outcome_reason).replace(/\n+/g, " ")}`;
+    return [
+        (0,_github_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .renderMarker */ .Bd)("agent-result", { master: status.master_issue, task: status.task_id }),
+        `${icon} **Agent ${status.outcome === "success" ? "finished" : `ended: ${status.outcome}`}** (attempt ${status.run.run_attempt}, ${formatDuration(status.duration_seconds)}).${pr}${why}`,
+        "",
+        ...metricsTable(status),
+    ].join("\n");
+}
+
+
+/***/ }),
+
+/***/ 65581:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runAggregate: () => (/* binding */ runAggregate)
+});
+
+// EXTERNAL MODULE: ./src/agent/load-plan.ts
+var load_plan = __webpack_require__(35781);
+// EXTERNAL MODULE: ./src/github/markers.ts
+var markers = __webpack_require__(23400);
+// EXTERNAL MODULE: ./src/logger.ts
+var logger = __webpack_require__(86999);
+// EXTERNAL MODULE: ./src/stage-context.ts
+var stage_context = __webpack_require__(43667);
+// EXTERNAL MODULE: ./src/status/status-schema.ts + 1 modules
+var status_schema = __webpack_require__(8320);
+;// CONCATENATED MODULE: ./src/aggregate/task-result.ts
+/** The artifact name pattern of status documents (see statusArtifactName). */
+function parseStatusArtifactName(name) {
+    const match = /^status-(\d+)-([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)-(\d+)\.json$/.exec(name);
+    if (!match)
+        return undefined;
+    return { master: Number(match[1]), task: match[2], attempt: Number(match[3]) };
+}
+
+;// CONCATENATED MODULE: ./src/aggregate/collect-statuses.ts
+
+
+
+/** Status documents over this size are not downloaded: a status is a few KB, a huge one is not ours. */
+const MAX_STATUS_BYTES = 256 * 1024;
+/** Downloads run this many at a time: fast for 256 tasks without flooding the artifact service. */
+const DOWNLOAD_CONCURRENCY = 8;
+/** Runs `fn` over `items` with at most `limit` in flight, keeping order. */
+async function mapConcurrent(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+function failed(task, outcome, errorType, reason, attempt = null) {
+    return {
+        task: { id: task.id, title: task.title, subIssue: task.subIssue, branch: task.branch },
+        succeeded: false,
+        outcome,
+        errorType,
+        reason,
+        status: null,
+        prNumber: null,
+        prUrl: null,
+        attempt,
+        carriedOver: false,
+    };
+}
+/** The newest status artifact of each task of this master issue, up to the current run attempt. */
+function pickStatusArtifacts(artifacts, master, runAttempt) {
+    const newest = new Map();
+    for (const artifact of artifacts) {
+        const parsed = parseStatusArtifactName(artifact.name);
+        if (!parsed || parsed.master !== master || parsed.attempt > runAttempt)
+            continue;
+        const current = newest.get(parsed.task);
+        if (!current || parsed.attempt > current.attempt)
+            newest.set(parsed.task, { artifact, attempt: parsed.attempt });
+    }
+    return newest;
+}
+/**
+ * Accounts for every planned task: its newest status, validated against the schema and against what
+ * it claims (its own task, its master issue, a PR that exists on the task's branch). A missing,
+ * invalid or forged status is a failure with a reason that says so — never dropped, never a success.
+ */
+async function collectStatuses(args) {
+    const { store, github, master, tasks } = args;
+    const picked = pickStatusArtifacts(await store.list(), master, args.runAttempt);
+    return mapConcurrent(tasks, DOWNLOAD_CONCURRENCY, async (task) => {
+        const found = picked.get(task.id);
+        if (!found) {
+            return failed(task, "missing", "MISSING_STATUS", "No status was uploaded: the job was cancelled, its runner was lost, or it timed out before the upload.");
+        }
+        if (found.artifact.size > MAX_STATUS_BYTES) {
+            return failed(task, "invalid", "INVALID_STATUS", `The status document is ${found.artifact.size} bytes, far over any real status: not trusted.`, found.attempt);
+        }
+        let status;
+        try {
+            status = (0,status_schema/* parseTaskStatus */.r)(await store.downloadJson(found.artifact));
+        }
+        catch (error) {
+            return failed(task, "invalid", "INVALID_STATUS", `The status document is unusable: ${(0,logger/* errorMessage */.g)(error)}`, found.attempt);
+        }
+        if (status.task_id !== task.id || status.master_issue !== master) {
+            return failed(task, "forged", "INVALID_STATUS", `The status document claims task ${status.task_id} of #${status.master_issue}, not task ${task.id} of #${master}.`, found.attempt);
+        }
+        const prProblem = await checkPullRequestClaim(github, status, task);
+        if (prProblem)
+            return failed(task, "forged", "INVALID_STATUS", prProblem, found.attempt);
+        return {
+            task: { id: task.id, title: task.title, subIssue: task.subIssue, branch: task.branch },
+            succeeded: status.status === "completed",
+            outcome: status.outcome,
+            errorType: status.error_type,
+            reason: status.outcome_reason,
+            status,
+            prNumber: status.pr_number,
+            prUrl: status.pr_url,
+            attempt: found.attempt,
+            carriedOver: false,
+        };
+    });
+}
+/** A status that names a pull request must name one that exists, from this repository, on the task's branch. */
+async function checkPullRequestClaim(github, status, task) {
+    if (status.pr_number === null) {
+        return status.status === "completed" ? "The status claims success but names no pull request." : undefined;
+    }
+    try {
+        const pr = await github.getPullRequest(status.pr_number);
+        if (pr.headRef !== task.branch || pr.headOwner.toLowerCase() !== github.owner.toLowerCase()) {
+            return `The status claims pull request #${status.pr_number}, but its head is ${pr.headOwner}:${pr.headRef}, not ${task.branch}.`;
+        }
+        return undefined;
+    }
+    catch (error) {
+        return `The status claims pull request #${status.pr_number}, which could not be found: ${(0,logger/* errorMessage */.g)(error)}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/aggregate/decide-outcome.ts
+/**
+ * Partial success as the original system defined it (>= threshold, 80% by default), except that a run
+ * with no successful task is never a success, even with a threshold of 0.
+ */
+function decideOutcome(results, threshold) {
+    const total = results.length;
+    const succeeded = results.filter((r) => r.succeeded).length;
+    const rate = total === 0 ? 0 : Math.round((succeeded / total) * 1000) / 10;
+    const passed = succeeded > 0 && rate >= threshold;
+    const verdict = total > 0 && succeeded === total ? "all-succeeded" : passed ? "partial-success" : "failure";
+    return { total, succeeded, failed: total - succeeded, rate, verdict, passed };
+}
+
+// EXTERNAL MODULE: ./src/plan/render-sub-issue.ts + 1 modules
+var render_sub_issue = __webpack_require__(24450);
+;// CONCATENATED MODULE: ./src/aggregate/render-follow-up.ts
+
+
+/** What usually causes each kind of failure, and what to do about it. */
+const LIKELY_CAUSE = {
+    TIMEOUT: "The agent did not finish in time. The task may be too large for one agent: split it, or raise `timeout-minutes`.",
+    HUNG: "The agent stopped producing output, often while waiting on a network call or an interactive prompt.",
+    AGENT_ERROR: "The agent reported a failure: read its final message and log below.",
+    API_ERROR: "The model API refused or failed (credentials, rate limits, or an outage). Check the API key secret and the provider's status.",
+    LIMIT_EXCEEDED: "The agent hit its turn or budget limit before finishing. Raise `max-turns` / `max-budget-usd`, or narrow the task.",
+    NO_CHANGES: "The agent finished without changing any file: the task may be unclear, already done, or outside what its tools allow.",
+    PUSH_FAILED: "The task branch could not be pushed, usually because someone else pushed to it meanwhile. Check the branch, then retry.",
+    PR_FAILED: "The branch was pushed but the pull request could not be opened (permissions: allow GitHub Actions to create pull requests, or pass a PR token).",
+    CANCELLED: "The job was cancelled before the agent finished.",
+    CRASHED: "The agent or the action crashed: see the log excerpt and the job log.",
+    INSTALL_FAILED: "The agent CLI could not be installed or started.",
+    MISSING_STATUS: "No status arrived: the job was cancelled, its runner was lost, or it hit the job's time limit before uploading. Check the job log.",
+    INVALID_STATUS: "The status document could not be trusted (invalid, about another task, or claiming a pull request that does not match).",
+};
+/** Marker attributes of a task's follow-up issue. */
+function followUpMarker(master, taskId) {
+    return { master, task: taskId };
+}
+function followUpTitle(master, result) {
+    return `[Master #${master}] Task ${result.task.id} failed (${result.outcome}): ${(0,render_sub_issue/* safeTitle */.CL)(result.task.title, 120)}`;
+}
+/** The diagnostic issue for one failed task: what failed, why it likely did, the log, how to retry. */
+function renderFollowUp(master, result, runUrl) {
+    const s = result.status;
+    const log = s?.log_excerpt ?? "";
+    const fence = "`".repeat(Math.max(3, ...[...log.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    return [
+        (0,markers/* renderMarker */.Bd)("follow-up", followUpMarker(master, result.task.id)),
+        `**Master issue**: #${master} · **Task** ${result.task.id}${result.task.subIssue ? ` · **Sub-issue**: #${result.task.subIssue}` : ""}`,
+        "",
+        "## What failed",
+        "",
+        `- **Outcome**: ${result.outcome}`,
+        `- **Error type**: ${result.errorType ?? "UNKNOWN"}`,
+        `- **Message**: ${(0,render_sub_issue/* safeMarkdown */.fH)(result.reason).replace(/\n+/g, " ")}`,
+        s ? `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}, ${s.num_turns ?? "?"} turns, branch \`${s.branch_name}\`` : "",
+        `- **Run**: ${runUrl}`,
+        "",
+        "## Likely cause",
+        "",
+        LIKELY_CAUSE[result.errorType ?? ""] ?? "Unknown: read the log excerpt and the job log.",
+        "",
+        ...(log
+            ? ["## Agent log excerpt (secrets redacted)", "", `${fence}text`, log, fence, ""]
+            : []),
+        ...(s?.final_message ? ["## The agent's final message", "", (0,render_sub_issue/* safeMarkdown */.fH)(s.final_message), ""] : []),
+        "## How to retry",
+        "",
+        "Fix the cause if it is outside the agent (credentials, permissions, a task that is too large), then run the orchestration workflow again with `retry: true`: only the tasks that did not succeed run again, on the same branches and sub-issues.",
+        "",
+        "---",
+        "*Opened by Parallel Task Orchestrator.*",
+    ]
+        .join("\n")
+        .replace(/\n{3,}/g, "\n\n");
+}
+
+// EXTERNAL MODULE: ./src/agent/render-agent-report.ts
+var render_agent_report = __webpack_require__(66252);
+// EXTERNAL MODULE: ./src/security/sanitize-untrusted-text.ts + 1 modules
+var sanitize_untrusted_text = __webpack_require__(6183);
+// EXTERNAL MODULE: ./src/aggregate/summary-data.ts
+var summary_data = __webpack_require__(64168);
+;// CONCATENATED MODULE: ./src/aggregate/render-summary.ts
+
+
+
+
+/** GitHub refuses comments over 65,536 characters; leave room for the marker and data lines. */
+const SUMMARY_BUDGET = 60_000;
+const ICON = { success: "✅" };
+function cell(text, max = 70) {
+    const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+    return (0,sanitize_untrusted_text/* escapeMarkdownInline */.E)(short);
+}
+function row(r) {
+    const s = r.status;
+    const icon = r.succeeded ? "✅" : (ICON[r.outcome] ?? "❌");
+    const outcome = `${icon} ${r.outcome}${r.carriedOver ? " (earlier run)" : ""}`;
+    return [
+        r.task.id,
+        cell(r.task.title),
+        r.task.subIssue ? `#${r.task.subIssue}` : "—",
+        outcome,
+        r.prNumber ? `#${r.prNumber}` : "—",
+        s ? (0,render_agent_report/* formatDuration */.a3)(s.duration_seconds) : "—",
+        s?.num_turns ?? "—",
+        s ? (0,render_agent_report/* formatCost */.BD)(s.cost_usd) : "—",
+        s ? `+${s.lines_added} −${s.lines_removed}` : "—",
+    ].join(" | ");
+}
+/** Seconds between the first agent's start and the last one's end: what the user actually waited. */
+function wallSeconds(results) {
+    const statuses = results.flatMap((r) => (r.status && !r.carriedOver ? [r.status] : []));
+    if (statuses.length === 0)
+        return 0;
+    const start = Math.min(...statuses.map((s) => Date.parse(s.start_time)));
+    const end = Math.max(...statuses.map((s) => Date.parse(s.completion_time)));
+    return Math.max(0, (end - start) / 1000);
+}
+/** A mermaid gantt chart of this run's agents; names are ours (task ids), never issue text. */
+function renderGantt(results) {
+    const ran = results.filter((r) => r.status && !r.carriedOver);
+    if (ran.length === 0)
+        return [];
+    const lines = ["```mermaid", "gantt", "  title Agents over time", "  dateFormat X", "  axisFormat %H:%M:%S"];
+    lines.push("  section Tasks");
+    for (const r of ran) {
+        const s = r.status;
+        const start = Math.floor(Date.parse(s.start_time) / 1000);
+        const end = Math.max(start + 1, Math.ceil(Date.parse(s.completion_time) / 1000));
+        const tag = r.succeeded ? "done" : "crit";
+        lines.push(`  Task ${r.task.id} ${r.succeeded ? "ok" : r.outcome.replace(/[^a-z_]/g, "")} :${tag}, t${r.task.id}, ${start}, ${end}`);
+    }
+    lines.push("```");
+    return lines;
+}
+/** Files changed by more than one task's pull request: they will conflict, or at least need a careful merge. */
+function findOverlaps(results) {
+    const byFile = new Map();
+    for (const r of results) {
+        if (!r.status || r.prNumber === null)
+            continue;
+        for (const file of r.status.files_changed)
+            byFile.set(file, [...(byFile.get(file) ?? []), r.task.id]);
+    }
+    return [...byFile.entries()].filter(([, tasks]) => tasks.length > 1).map(([file, tasks]) => ({ file, tasks }));
+}
+function totals(results) {
+    const statuses = results.flatMap((r) => (r.status ? [r.status] : []));
+    const cost = statuses.reduce((sum, s) => sum + (s.cost_usd ?? 0), 0);
+    const tokensIn = statuses.reduce((sum, s) => sum + (s.tokens?.input ?? 0) + (s.tokens?.cache_read ?? 0), 0);
+    const tokensOut = statuses.reduce((sum, s) => sum + (s.tokens?.output ?? 0), 0);
+    const added = statuses.reduce((sum, s) => sum + s.lines_added, 0);
+    const removed = statuses.reduce((sum, s) => sum + s.lines_removed, 0);
+    const agentSeconds = statuses.reduce((sum, s) => sum + s.duration_seconds, 0);
+    const wall = wallSeconds(results);
+    const speedup = wall > 0 ? ` (${(agentSeconds / wall).toFixed(1)}× faster than one after another)` : "";
+    return [
+        `**Totals**: cost ${(0,render_agent_report/* formatCost */.BD)(cost)} · tokens ${tokensIn.toLocaleString("en-US")} in / ${tokensOut.toLocaleString("en-US")} out · lines +${added} −${removed}`,
+        `**Time**: ${(0,render_agent_report/* formatDuration */.a3)(wall)} wall clock for ${(0,render_agent_report/* formatDuration */.a3)(agentSeconds)} of agent time${speedup}`,
+    ].join("  \n");
+}
+function attemptsLine(data) {
+    if (data.attempts.length <= 1)
+        return "";
+    const parts = data.attempts.map((a, i) => `${i === 0 ? "first run" : `retry ${i}`} ${a.succeeded.length}/${a.ran.length}`);
+    const total = Object.keys(data.tasks).length;
+    const ok = Object.values(data.tasks).filter((t) => t.succeeded).length;
+    return `**Attempts**: ${parts.join(", ")}, combined ${ok}/${total}`;
+}
+const VERDICT = {
+    "all-succeeded": "✅ All tasks succeeded",
+    "partial-success": "⚠️ Partial success",
+    failure: "❌ Below the success threshold",
+};
+/**
+ * The summary comment (and job summary): verdict, one row per task, totals and real speedup, a timeline,
+ * merge-conflict risks and next steps, plus the hidden data a retry reads. Untrusted text is escaped.
+ * Rows are dropped to fit GitHub's comment limit, with a pointer to the job summary.
+ */
+function renderSummary(input, budget = SUMMARY_BUDGET) {
+    const { master, results, decision, threshold, followUps } = input;
+    const attempts = attemptsLine(input.data);
+    const head = [
+        (0,markers/* renderMarker */.Bd)("summary", { master }),
+        `## 🤖 Parallel orchestration of #${master}: ${VERDICT[decision.verdict]}`,
+        "",
+        `**Success rate**: ${decision.succeeded}/${decision.total} (${decision.rate}%, threshold ${threshold}%)`,
+        ...(attempts ? [attempts] : []),
+        totals(results),
+        "",
+    ];
+    const tableHead = ["| Task | Title | Sub-issue | Status | PR | Duration | Turns | Cost | Lines |", "|---|---|---|---|---|---|---|---|---|"];
+    const rows = results.map((r) => `| ${row(r)} |`);
+    const failures = results.filter((r) => !r.succeeded);
+    const failureLines = failures.length
+        ? ["### Failures", "", ...failures.map((r) => `- **Task ${r.task.id}** (${r.outcome}): ${cell(r.reason, 300)}${followUps.has(r.task.id) ? ` → #${followUps.get(r.task.id)}` : ""}`), ""]
+        : [];
+    const overlaps = findOverlaps(results);
+    const overlapLines = [
+        "### Overlap check",
+        "",
+        ...(overlaps.length
+            ? [
+                "These files are changed by more than one pull request; merge those one at a time and expect conflicts:",
+                "",
+                ...overlaps.slice(0, 50).map((o) => `- \`${o.file.replace(/`/g, "")}\`: tasks ${o.tasks.join(", ")}`),
+            ]
+            : ["✅ No file is changed by more than one pull request."]),
+        "",
+    ];
+    const next = [
+        "### Next steps",
+        "",
+        ...results.filter((r) => r.succeeded && r.prNumber).map((r) => `- [ ] Review and merge #${r.prNumber} (task ${r.task.id})`),
+        ...failures.map((r) => followUps.has(r.task.id)
+            ? `- [ ] Investigate #${followUps.get(r.task.id)} (task ${r.task.id}, ${r.outcome})`
+            : `- [ ] Investigate task ${r.task.id} (${r.outcome})`),
+        ...(failures.length ? ["- [ ] Retry the failed tasks: run the workflow again with `retry: true`"] : []),
+        "",
+    ];
+    const footer = [`---`, `*[Workflow run and full job summary](${input.runUrl}) · Parallel Task Orchestrator*`, (0,summary_data/* renderSummaryData */.tX)(input.data)];
+    const sections = [...failureLines, ...overlapLines, ...renderGantt(results), "", ...next, ...footer];
+    const fixed = [...head, ...tableHead, "", ...sections].join("\n").length + 200;
+    const kept = [];
+    let used = fixed;
+    for (const line of rows) {
+        if (used + line.length + 1 > budget)
+            break;
+        kept.push(line);
+        used += line.length + 1;
+    }
+    const omitted = rows.length - kept.length;
+    const table = [...tableHead, ...kept];
+    if (omitted > 0)
+        table.push("", `*…${omitted} more tasks: see the [job summary](${input.runUrl}).*`);
+    let body = [...head, ...table, "", ...sections].join("\n");
+    if (body.length > budget) {
+        // Even the fixed sections are too long (thousands of overlaps or failures): keep head, table and data.
+        body = [...head, ...table, "", `*The rest of this report is in the [job summary](${input.runUrl}).*`, (0,summary_data/* renderSummaryData */.tX)(input.data)].join("\n");
+    }
+    return body;
+}
+
+;// CONCATENATED MODULE: ./src/aggregate/aggregate.ts
+
+
+
+
+
+
+
+
+
+/** GitHub shows step summaries up to 1 MiB. */
+const JOB_SUMMARY_BUDGET = 900_000;
+/**
+ * Aggregate mode:
+ * 1. load the plan and the state our previous summary comment recorded (for retries)
+ * 2. collect and check every planned task's status (missing or forged ones fail)
+ * 3. combine with tasks carried over from earlier runs and decide against the threshold
+ * 4. open one follow-up issue per failed task (reused on later runs), under its sub-issue
+ * 5. upsert the one summary comment on the master issue
+ */
+async function runAggregate(deps, inputs) {
+    const { github, log } = deps;
+    const master = inputs["master-issue"];
+    const plan = await (0,load_plan/* loadPlan */.Y)(deps.artifacts, master);
+    if (plan.dry_run) {
+        const report = `Dry run of #${master}: ${plan.tasks.length} tasks planned, nothing ran. The plan is in the comment on the master issue.`;
+        const decision = decideOutcome([], inputs["success-threshold"]);
+        return { decision: { ...decision, passed: true }, results: [], report, fullReport: report, followUps: {}, pullRequests: [], dryRun: true };
+    }
+    const trusted = await (0,stage_context/* resolveTrustedLogin */.Rf)(github, inputs["bot-login"]);
+    const comments = await github.listComments(master);
+    const ours = comments.find((c) => (0,markers/* isTrustedAuthor */.Xw)(c.user, trusted) && (0,markers/* hasMarker */.xY)(c.body, "summary", { master }));
+    const previous = ours ? (0,summary_data/* readSummaryData */.Ls)(ours.body, master) : undefined;
+    const fresh = await log.group(`Collecting ${plan.tasks.length} statuses`, () => collectStatuses({ store: deps.artifacts, github, master, runAttempt: deps.run.runAttempt, tasks: plan.tasks }));
+    for (const r of fresh)
+        log.info(`Task ${r.task.id}: ${r.outcome}${r.succeeded ? "" : ` — ${r.reason}`}`);
+    const results = [...carriedOver(previous, plan), ...fresh].sort((a, b) => Number(a.task.id) - Number(b.task.id));
+    const decision = decideOutcome(results, inputs["success-threshold"]);
+    const followUps = new Map();
+    for (const [id, state] of Object.entries(previous?.tasks ?? {}))
+        if (state.follow_up)
+            followUps.set(id, state.follow_up);
+    if (inputs["create-follow-up-issues"]) {
+        for (const r of fresh.filter((f) => !f.succeeded)) {
+            try {
+                followUps.set(r.task.id, await ensureFollowUp(deps, inputs, trusted, master, r, followUps.get(r.task.id)));
+            }
+            catch (error) {
+                log.warning(`Could not open the follow-up issue of task ${r.task.id}: ${(0,logger/* errorMessage */.g)(error)}`);
+            }
+        }
+    }
+    const data = nextSummaryData(previous, master, deps, fresh, results, followUps);
+    const summaryInput = { master, results, decision, threshold: inputs["success-threshold"], data, followUps, runUrl: deps.runUrl };
+    const report = renderSummary(summaryInput);
+    await upsertSummary(github, master, ours, report);
+    return {
+        decision,
+        results,
+        report,
+        fullReport: renderSummary(summaryInput, JOB_SUMMARY_BUDGET),
+        followUps: Object.fromEntries(followUps),
+        pullRequests: results.flatMap((r) => (r.prNumber ? [{ task: r.task.id, number: r.prNumber, url: r.prUrl }] : [])),
+        dryRun: false,
+    };
+}
+/** Tasks an earlier run finished that this (retry) run did not run again. */
+function carriedOver(previous, plan) {
+    if (!previous)
+        return [];
+    const planned = new Set(plan.tasks.map((t) => t.id));
+    return Object.entries(previous.tasks)
+        .filter(([id]) => !planned.has(id))
+        .map(([id, state]) => ({
+        task: { id, title: state.title, subIssue: state.sub_issue, branch: "" },
+        succeeded: state.succeeded,
+        outcome: state.outcome,
+        errorType: null,
+        reason: state.succeeded ? "Succeeded in an earlier run." : `Failed in an earlier run (${state.outcome}) and was not retried.`,
+        status: null,
+        prNumber: state.pr,
+        prUrl: null,
+        attempt: null,
+        carriedOver: true,
+    }));
+}
+function nextSummaryData(previous, master, deps, fresh, results, followUps) {
+    const runKey = (a) => `${a.run_id}/${a.run_attempt}`;
+    const thisRun = { run_id: deps.run.runId, run_attempt: deps.run.runAttempt };
+    // An aggregate job re-run on the same run attempt replaces its own entry instead of adding one.
+    const earlier = (previous?.attempts ?? []).filter((a) => runKey(a) !== runKey(thisRun));
+    const same = (previous?.attempts ?? []).find((a) => runKey(a) === runKey(thisRun));
+    const attempt = {
+        ...thisRun,
+        finished_at: same?.finished_at ?? deps.now().toISOString(),
+        ran: fresh.map((r) => r.task.id),
+        succeeded: fresh.filter((r) => r.succeeded).map((r) => r.task.id),
+    };
+    const tasks = { ...(previous?.tasks ?? {}) };
+    for (const r of results) {
+        if (r.carriedOver)
+            continue;
+        tasks[r.task.id] = {
+            title: r.task.title.slice(0, 80),
+            succeeded: r.succeeded,
+            outcome: r.outcome,
+            sub_issue: r.task.subIssue,
+            pr: r.prNumber,
+            follow_up: followUps.get(r.task.id) ?? null,
+            duration_seconds: r.status?.duration_seconds ?? 0,
+            cost_usd: r.status?.cost_usd ?? null,
+            lines_added: r.status?.lines_added ?? 0,
+            lines_removed: r.status?.lines_removed ?? 0,
+        };
+    }
+    return { version: 1, master, attempts: [...earlier, attempt], tasks };
+}
+async function ensureFollowUp(deps, inputs, trusted, master, result, known) {
+    const { github } = deps;
+    if (known !== undefined)
+        return known;
+    const marker = followUpMarker(master, result.task.id);
+    const parent = result.task.subIssue;
+    if (parent !== null) {
+        const children = await github.listSubIssues(parent);
+        const existing = children.find((i) => (0,markers/* isTrustedAuthor */.Xw)(i.user, trusted) && (0,markers/* hasMarker */.xY)(i.body, "follow-up", marker));
+        if (existing)
+            return existing.number;
+    }
+    const issue = await github.createIssue({
+        title: followUpTitle(master, result),
+        body: renderFollowUp(master, result, deps.runUrl),
+        labels: inputs["follow-up-labels"],
+    });
+    if (parent !== null)
+        await github.addSubIssue(parent, issue.id);
+    deps.log.info(`Task ${result.task.id}: follow-up issue #${issue.number}`);
+    return issue.number;
+}
+async function upsertSummary(github, master, ours, body) {
+    if (!ours)
+        await github.createComment(master, body);
+    else if (ours.body !== body)
+        await github.updateComment(ours.id, body);
+}
+
+
+/***/ })
+
+};

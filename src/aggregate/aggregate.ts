@@ -1,0 +1,184 @@
+import { loadPlan } from "../agent/load-plan.js";
+import type { ArtifactStore } from "../artifacts/artifact-store.js";
+import type { GitHubClient, IssueComment } from "../github/github-client.js";
+import { hasMarker, isTrustedAuthor } from "../github/markers.js";
+import type { AggregateInputs } from "../inputs.js";
+import { errorMessage, type Logger } from "../logger.js";
+import type { PlanDocument } from "../plan/plan-schema.js";
+import { resolveTrustedLogin } from "../stage-context.js";
+import { collectStatuses } from "./collect-statuses.js";
+import { decideOutcome, type AggregateDecision } from "./decide-outcome.js";
+import { followUpMarker, followUpTitle, renderFollowUp } from "./render-follow-up.js";
+import { renderSummary } from "./render-summary.js";
+import { readSummaryData, type SummaryData, type TaskState } from "./summary-data.js";
+import type { TaskResult } from "./task-result.js";
+
+/** GitHub shows step summaries up to 1 MiB. */
+const JOB_SUMMARY_BUDGET = 900_000;
+
+export interface AggregateDeps {
+  github: GitHubClient;
+  log: Logger;
+  artifacts: ArtifactStore;
+  run: { runId: string; runAttempt: number };
+  runUrl: string;
+  now: () => Date;
+}
+
+export interface AggregateResult {
+  decision: AggregateDecision;
+  results: TaskResult[];
+  /** The summary markdown, as commented on the master issue (or the dry-run note). */
+  report: string;
+  /** The same report uncut, for the job summary (1 MiB allowed there, 64 KiB in a comment). */
+  fullReport: string;
+  followUps: Record<string, number>;
+  pullRequests: Array<{ task: string; number: number; url: string | null }>;
+  dryRun: boolean;
+}
+
+/**
+ * Aggregate mode:
+ * 1. load the plan and the state our previous summary comment recorded (for retries)
+ * 2. collect and check every planned task's status (missing or forged ones fail)
+ * 3. combine with tasks carried over from earlier runs and decide against the threshold
+ * 4. open one follow-up issue per failed task (reused on later runs), under its sub-issue
+ * 5. upsert the one summary comment on the master issue
+ */
+export async function runAggregate(deps: AggregateDeps, inputs: AggregateInputs): Promise<AggregateResult> {
+  const { github, log } = deps;
+  const master = inputs["master-issue"];
+  const plan = await loadPlan(deps.artifacts, master);
+  if (plan.dry_run) {
+    const report = `Dry run of #${master}: ${plan.tasks.length} tasks planned, nothing ran. The plan is in the comment on the master issue.`;
+    const decision = decideOutcome([], inputs["success-threshold"]);
+    return { decision: { ...decision, passed: true }, results: [], report, fullReport: report, followUps: {}, pullRequests: [], dryRun: true };
+  }
+  const trusted = await resolveTrustedLogin(github, inputs["bot-login"]);
+  const comments = await github.listComments(master);
+  const ours = comments.find((c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "summary", { master }));
+  const previous = ours ? readSummaryData(ours.body, master) : undefined;
+
+  const fresh = await log.group(`Collecting ${plan.tasks.length} statuses`, () =>
+    collectStatuses({ store: deps.artifacts, github, master, runAttempt: deps.run.runAttempt, tasks: plan.tasks }),
+  );
+  for (const r of fresh) log.info(`Task ${r.task.id}: ${r.outcome}${r.succeeded ? "" : ` — ${r.reason}`}`);
+  const results = [...carriedOver(previous, plan), ...fresh].sort((a, b) => Number(a.task.id) - Number(b.task.id));
+  const decision = decideOutcome(results, inputs["success-threshold"]);
+
+  const followUps = new Map<string, number>();
+  for (const [id, state] of Object.entries(previous?.tasks ?? {})) if (state.follow_up) followUps.set(id, state.follow_up);
+  if (inputs["create-follow-up-issues"]) {
+    for (const r of fresh.filter((f) => !f.succeeded)) {
+      try {
+        followUps.set(r.task.id, await ensureFollowUp(deps, inputs, trusted, master, r, followUps.get(r.task.id)));
+      } catch (error) {
+        log.warning(`Could not open the follow-up issue of task ${r.task.id}: ${errorMessage(error)}`);
+      }
+    }
+  }
+
+  const data = nextSummaryData(previous, master, deps, fresh, results, followUps);
+  const summaryInput = { master, results, decision, threshold: inputs["success-threshold"], data, followUps, runUrl: deps.runUrl };
+  const report = renderSummary(summaryInput);
+  await upsertSummary(github, master, ours, report);
+  return {
+    decision,
+    results,
+    report,
+    fullReport: renderSummary(summaryInput, JOB_SUMMARY_BUDGET),
+    followUps: Object.fromEntries(followUps),
+    pullRequests: results.flatMap((r) => (r.prNumber ? [{ task: r.task.id, number: r.prNumber, url: r.prUrl }] : [])),
+    dryRun: false,
+  };
+}
+
+/** Tasks an earlier run finished that this (retry) run did not run again. */
+function carriedOver(previous: SummaryData | undefined, plan: PlanDocument): TaskResult[] {
+  if (!previous) return [];
+  const planned = new Set(plan.tasks.map((t) => t.id));
+  return Object.entries(previous.tasks)
+    .filter(([id]) => !planned.has(id))
+    .map(([id, state]) => ({
+      task: { id, title: state.title, subIssue: state.sub_issue, branch: "" },
+      succeeded: state.succeeded,
+      outcome: state.outcome,
+      errorType: null,
+      reason: state.succeeded ? "Succeeded in an earlier run." : `Failed in an earlier run (${state.outcome}) and was not retried.`,
+      status: null,
+      prNumber: state.pr,
+      prUrl: null,
+      attempt: null,
+      carriedOver: true,
+    }));
+}
+
+function nextSummaryData(
+  previous: SummaryData | undefined,
+  master: number,
+  deps: AggregateDeps,
+  fresh: TaskResult[],
+  results: TaskResult[],
+  followUps: Map<string, number>,
+): SummaryData {
+  const runKey = (a: { run_id: string; run_attempt: number }) => `${a.run_id}/${a.run_attempt}`;
+  const thisRun = { run_id: deps.run.runId, run_attempt: deps.run.runAttempt };
+  // An aggregate job re-run on the same run attempt replaces its own entry instead of adding one.
+  const earlier = (previous?.attempts ?? []).filter((a) => runKey(a) !== runKey(thisRun));
+  const same = (previous?.attempts ?? []).find((a) => runKey(a) === runKey(thisRun));
+  const attempt = {
+    ...thisRun,
+    finished_at: same?.finished_at ?? deps.now().toISOString(),
+    ran: fresh.map((r) => r.task.id),
+    succeeded: fresh.filter((r) => r.succeeded).map((r) => r.task.id),
+  };
+  const tasks: Record<string, TaskState> = { ...(previous?.tasks ?? {}) };
+  for (const r of results) {
+    if (r.carriedOver) continue;
+    tasks[r.task.id] = {
+      title: r.task.title.slice(0, 80),
+      succeeded: r.succeeded,
+      outcome: r.outcome,
+      sub_issue: r.task.subIssue,
+      pr: r.prNumber,
+      follow_up: followUps.get(r.task.id) ?? null,
+      duration_seconds: r.status?.duration_seconds ?? 0,
+      cost_usd: r.status?.cost_usd ?? null,
+      lines_added: r.status?.lines_added ?? 0,
+      lines_removed: r.status?.lines_removed ?? 0,
+    };
+  }
+  return { version: 1, master, attempts: [...earlier, attempt], tasks };
+}
+
+async function ensureFollowUp(
+  deps: AggregateDeps,
+  inputs: AggregateInputs,
+  trusted: string,
+  master: number,
+  result: TaskResult,
+  known: number | undefined,
+): Promise<number> {
+  const { github } = deps;
+  if (known !== undefined) return known;
+  const marker = followUpMarker(master, result.task.id);
+  const parent = result.task.subIssue;
+  if (parent !== null) {
+    const children = await github.listSubIssues(parent);
+    const existing = children.find((i) => isTrustedAuthor(i.user, trusted) && hasMarker(i.body, "follow-up", marker));
+    if (existing) return existing.number;
+  }
+  const issue = await github.createIssue({
+    title: followUpTitle(master, result),
+    body: renderFollowUp(master, result, deps.runUrl),
+    labels: inputs["follow-up-labels"],
+  });
+  if (parent !== null) await github.addSubIssue(parent, issue.id);
+  deps.log.info(`Task ${result.task.id}: follow-up issue #${issue.number}`);
+  return issue.number;
+}
+
+async function upsertSummary(github: GitHubClient, master: number, ours: IssueComment | undefined, body: string) {
+  if (!ours) await github.createComment(master, body);
+  else if (ours.body !== body) await github.updateComment(ours.id, body);
+}

@@ -1,0 +1,132 @@
+import type { ArtifactStore, StoredArtifact } from "../artifacts/artifact-store.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { errorMessage } from "../logger.js";
+import type { PlannedTask } from "../plan/plan-schema.js";
+import { parseTaskStatus, type TaskStatus } from "../status/status-schema.js";
+import { parseStatusArtifactName, type TaskResult } from "./task-result.js";
+
+/** Status documents over this size are not downloaded: a status is a few KB, a huge one is not ours. */
+export const MAX_STATUS_BYTES = 256 * 1024;
+
+/** Downloads run this many at a time: fast for 256 tasks without flooding the artifact service. */
+const DOWNLOAD_CONCURRENCY = 8;
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping order. */
+export async function mapConcurrent<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function failed(task: PlannedTask, outcome: string, errorType: string, reason: string, attempt: number | null = null): TaskResult {
+  return {
+    task: { id: task.id, title: task.title, subIssue: task.subIssue, branch: task.branch },
+    succeeded: false,
+    outcome,
+    errorType,
+    reason,
+    status: null,
+    prNumber: null,
+    prUrl: null,
+    attempt,
+    carriedOver: false,
+  };
+}
+
+/** The newest status artifact of each task of this master issue, up to the current run attempt. */
+export function pickStatusArtifacts(
+  artifacts: StoredArtifact[],
+  master: number,
+  runAttempt: number,
+): Map<string, { artifact: StoredArtifact; attempt: number }> {
+  const newest = new Map<string, { artifact: StoredArtifact; attempt: number }>();
+  for (const artifact of artifacts) {
+    const parsed = parseStatusArtifactName(artifact.name);
+    if (!parsed || parsed.master !== master || parsed.attempt > runAttempt) continue;
+    const current = newest.get(parsed.task);
+    if (!current || parsed.attempt > current.attempt) newest.set(parsed.task, { artifact, attempt: parsed.attempt });
+  }
+  return newest;
+}
+
+/**
+ * Accounts for every planned task: its newest status, validated against the schema and against what
+ * it claims (its own task, its master issue, a PR that exists on the task's branch). A missing,
+ * invalid or forged status is a failure with a reason that says so — never dropped, never a success.
+ */
+export async function collectStatuses(args: {
+  store: ArtifactStore;
+  github: GitHubClient;
+  master: number;
+  runAttempt: number;
+  tasks: PlannedTask[];
+}): Promise<TaskResult[]> {
+  const { store, github, master, tasks } = args;
+  const picked = pickStatusArtifacts(await store.list(), master, args.runAttempt);
+  return mapConcurrent(tasks, DOWNLOAD_CONCURRENCY, async (task) => {
+    const found = picked.get(task.id);
+    if (!found) {
+      return failed(
+        task,
+        "missing",
+        "MISSING_STATUS",
+        "No status was uploaded: the job was cancelled, its runner was lost, or it timed out before the upload.",
+      );
+    }
+    if (found.artifact.size > MAX_STATUS_BYTES) {
+      return failed(task, "invalid", "INVALID_STATUS", `The status document is ${found.artifact.size} bytes, far over any real status: not trusted.`, found.attempt);
+    }
+    let status: TaskStatus;
+    try {
+      status = parseTaskStatus(await store.downloadJson(found.artifact));
+    } catch (error) {
+      return failed(task, "invalid", "INVALID_STATUS", `The status document is unusable: ${errorMessage(error)}`, found.attempt);
+    }
+    if (status.task_id !== task.id || status.master_issue !== master) {
+      return failed(
+        task,
+        "forged",
+        "INVALID_STATUS",
+        `The status document claims task ${status.task_id} of #${status.master_issue}, not task ${task.id} of #${master}.`,
+        found.attempt,
+      );
+    }
+    const prProblem = await checkPullRequestClaim(github, status, task);
+    if (prProblem) return failed(task, "forged", "INVALID_STATUS", prProblem, found.attempt);
+    return {
+      task: { id: task.id, title: task.title, subIssue: task.subIssue, branch: task.branch },
+      succeeded: status.status === "completed",
+      outcome: status.outcome,
+      errorType: status.error_type,
+      reason: status.outcome_reason,
+      status,
+      prNumber: status.pr_number,
+      prUrl: status.pr_url,
+      attempt: found.attempt,
+      carriedOver: false,
+    };
+  });
+}
+
+/** A status that names a pull request must name one that exists, from this repository, on the task's branch. */
+async function checkPullRequestClaim(github: GitHubClient, status: TaskStatus, task: PlannedTask): Promise<string | undefined> {
+  if (status.pr_number === null) {
+    return status.status === "completed" ? "The status claims success but names no pull request." : undefined;
+  }
+  try {
+    const pr = await github.getPullRequest(status.pr_number);
+    if (pr.headRef !== task.branch || pr.headOwner.toLowerCase() !== github.owner.toLowerCase()) {
+      return `The status claims pull request #${status.pr_number}, but its head is ${pr.headOwner}:${pr.headRef}, not ${task.branch}.`;
+    }
+    return undefined;
+  } catch (error) {
+    return `The status claims pull request #${status.pr_number}, which could not be found: ${errorMessage(error)}`;
+  }
+}
