@@ -78,9 +78,18 @@ function createWorkspace(git) {
         },
         async push(branch, expectedRemoteSha, token) {
             const auth = token
-                ? ["-c", `http.extraheader=AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`]
+                ? [
+                    "-c",
+                    `http.extraheader=AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`,
+                ]
                 : [];
-            return git([...auth, "push", `--force-with-lease=refs/heads/${branch}:${expectedRemoteSha}`, "origin", `HEAD:refs/heads/${branch}`], { allowFailure: true });
+            return git([
+                ...auth,
+                "push",
+                `--force-with-lease=refs/heads/${branch}:${expectedRemoteSha}`,
+                "origin",
+                `HEAD:refs/heads/${branch}`,
+            ], { allowFailure: true });
         },
         async headSha() {
             return (await git(["rev-parse", "HEAD"])).stdout.trim();
@@ -89,7 +98,12 @@ function createWorkspace(git) {
             const listed = await git(["config", "--local", "--name-only", "--get-regexp", "^(http\\..*extraheader|includeif\\..*)$"], {
                 allowFailure: true,
             });
-            const keys = [...new Set(listed.stdout.split("\n").map((k) => k.trim()).filter(Boolean))];
+            const keys = [
+                ...new Set(listed.stdout
+                    .split("\n")
+                    .map((k) => k.trim())
+                    .filter(Boolean)),
+            ];
             for (const key of keys)
                 await git(["config", "--local", "--unset-all", key], { allowFailure: true });
             return keys;

@@ -927,7 +927,11 @@ function decideOutcome(facts) {
         return facts.override;
     const agent = facts.agent;
     if (!agent) {
-        return { outcome: "crashed", errorType: "CRASHED", reason: "The agent job ended before the agent could run." };
+        return {
+            outcome: "crashed",
+            errorType: "CRASHED",
+            reason: "The agent job ended before the agent could run.",
+        };
     }
     if (agent.outcome !== "success") {
         return { outcome: agent.outcome, errorType: agent.error_type ?? "UNKNOWN", reason: agent.reason };
@@ -982,7 +986,9 @@ function buildStatus(facts, now, redact) {
         max_turns: facts.maxTurns,
         cost_usd: agent?.cost_usd ?? null,
         tokens: agent?.tokens ?? null,
-        final_message: agent?.final_message != null ? (0,status_schema/* capText */.yA)(redact(agent.final_message), status_schema/* STATUS_LIMITS */.KY.finalMessageChars) : null,
+        final_message: agent?.final_message != null
+            ? (0,status_schema/* capText */.yA)(redact(agent.final_message), status_schema/* STATUS_LIMITS */.KY.finalMessageChars)
+            : null,
         log_excerpt: (0,status_schema/* capText */.yA)(redact(facts.process?.excerpt ?? ""), status_schema/* STATUS_LIMITS */.KY.logExcerptChars),
         run: { run_id: facts.run.runId, run_attempt: facts.run.runAttempt, job: facts.run.job },
         metadata: facts.metadata,
@@ -1054,7 +1060,11 @@ async function runAgent(deps, inputs) {
         facts.override =
             error instanceof OutcomeError
                 ? error.override
-                : { outcome: "crashed", errorType: "CRASHED", reason: `The agent job failed: ${(0,logger/* errorMessage */.g)(error)}` };
+                : {
+                    outcome: "crashed",
+                    errorType: "CRASHED",
+                    reason: `The agent job failed: ${(0,logger/* errorMessage */.g)(error)}`,
+                };
     }
     if (deps.cancel.aborted && !facts.override && facts.agent?.outcome !== "success") {
         facts.override = { outcome: "cancelled", errorType: "CANCELLED", reason: "The job was cancelled." };
@@ -1116,7 +1126,11 @@ async function runAgentProcess(deps, inputs, facts, plan, task) {
             command = [await deps.ensureCli(inputs.agent)];
         }
         catch (error) {
-            throw new OutcomeError({ outcome: "crashed", errorType: "INSTALL_FAILED", reason: (0,logger/* errorMessage */.g)(error) });
+            throw new OutcomeError({
+                outcome: "crashed",
+                errorType: "INSTALL_FAILED",
+                reason: (0,logger/* errorMessage */.g)(error),
+            });
         }
     }
     const options = {

@@ -314,16 +314,16 @@ function renderFollowUp(master, result, runUrl) {
         `- **Outcome**: ${result.outcome}`,
         `- **Error type**: ${result.errorType ?? "UNKNOWN"}`,
         `- **Message**: ${(0,render_sub_issue/* safeMarkdown */.fH)(result.reason).replace(/\n+/g, " ")}`,
-        s ? `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}, ${s.num_turns ?? "?"} turns, branch \`${s.branch_name}\`` : "",
+        s
+            ? `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}, ${s.num_turns ?? "?"} turns, branch \`${s.branch_name}\``
+            : "",
         `- **Run**: ${runUrl}`,
         "",
         "## Likely cause",
         "",
         LIKELY_CAUSE[result.errorType ?? ""] ?? "Unknown: read the log excerpt and the job log.",
         "",
-        ...(log
-            ? ["## Agent log excerpt (secrets redacted)", "", `${fence}text`, log, fence, ""]
-            : []),
+        ...(log ? ["## Agent log excerpt (secrets redacted)", "", `${fence}text`, log, fence, ""] : []),
         ...(s?.final_message ? ["## The agent's final message", "", (0,render_sub_issue/* safeMarkdown */.fH)(s.final_message), ""] : []),
         "## How to retry",
         "",
@@ -384,7 +384,13 @@ function renderGantt(results) {
     const ran = results.filter((r) => r.status && !r.carriedOver);
     if (ran.length === 0)
         return [];
-    const lines = ["```mermaid", "gantt", "  title Agents over time", "  dateFormat X", "  axisFormat %H:%M:%S"];
+    const lines = [
+        "```mermaid",
+        "gantt",
+        "  title Agents over time",
+        "  dateFormat X",
+        "  axisFormat %H:%M:%S",
+    ];
     lines.push("  section Tasks");
     for (const r of ran) {
         const s = r.status;
@@ -405,7 +411,9 @@ function findOverlaps(results) {
         for (const file of r.status.files_changed)
             byFile.set(file, [...(byFile.get(file) ?? []), r.task.id]);
     }
-    return [...byFile.entries()].filter(([, tasks]) => tasks.length > 1).map(([file, tasks]) => ({ file, tasks }));
+    return [...byFile.entries()]
+        .filter(([, tasks]) => tasks.length > 1)
+        .map(([file, tasks]) => ({ file, tasks }));
 }
 function totals(results) {
     const statuses = results.flatMap((r) => (r.status ? [r.status] : []));
@@ -452,11 +460,19 @@ function renderSummary(input, budget = SUMMARY_BUDGET) {
         totals(results),
         "",
     ];
-    const tableHead = ["| Task | Title | Sub-issue | Status | PR | Duration | Turns | Cost | Lines |", "|---|---|---|---|---|---|---|---|---|"];
+    const tableHead = [
+        "| Task | Title | Sub-issue | Status | PR | Duration | Turns | Cost | Lines |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ];
     const rows = results.map((r) => `| ${row(r)} |`);
     const failures = results.filter((r) => !r.succeeded);
     const failureLines = failures.length
-        ? ["### Failures", "", ...failures.map((r) => `- **Task ${r.task.id}** (${r.outcome}): ${cell(r.reason, 300)}${followUps.has(r.task.id) ? ` → #${followUps.get(r.task.id)}` : ""}`), ""]
+        ? [
+            "### Failures",
+            "",
+            ...failures.map((r) => `- **Task ${r.task.id}** (${r.outcome}): ${cell(r.reason, 300)}${followUps.has(r.task.id) ? ` → #${followUps.get(r.task.id)}` : ""}`),
+            "",
+        ]
         : [];
     const overlaps = findOverlaps(results);
     const overlapLines = [
@@ -466,7 +482,9 @@ function renderSummary(input, budget = SUMMARY_BUDGET) {
             ? [
                 "These files are changed by more than one pull request; merge those one at a time and expect conflicts:",
                 "",
-                ...overlaps.slice(0, 50).map((o) => `- \`${o.file.replace(/`/g, "")}\`: tasks ${o.tasks.join(", ")}`),
+                ...overlaps
+                    .slice(0, 50)
+                    .map((o) => `- \`${o.file.replace(/`/g, "")}\`: tasks ${o.tasks.join(", ")}`),
             ]
             : ["✅ No file is changed by more than one pull request."]),
         "",
@@ -474,14 +492,20 @@ function renderSummary(input, budget = SUMMARY_BUDGET) {
     const next = [
         "### Next steps",
         "",
-        ...results.filter((r) => r.succeeded && r.prNumber).map((r) => `- [ ] Review and merge #${r.prNumber} (task ${r.task.id})`),
+        ...results
+            .filter((r) => r.succeeded && r.prNumber)
+            .map((r) => `- [ ] Review and merge #${r.prNumber} (task ${r.task.id})`),
         ...failures.map((r) => followUps.has(r.task.id)
             ? `- [ ] Investigate #${followUps.get(r.task.id)} (task ${r.task.id}, ${r.outcome})`
             : `- [ ] Investigate task ${r.task.id} (${r.outcome})`),
         ...(failures.length ? ["- [ ] Retry the failed tasks: run the workflow again with `retry: true`"] : []),
         "",
     ];
-    const footer = [`---`, `*[Workflow run and full job summary](${input.runUrl}) · Parallel Task Orchestrator*`, (0,summary_data/* renderSummaryData */.tX)(input.data)];
+    const footer = [
+        `---`,
+        `*[Workflow run and full job summary](${input.runUrl}) · Parallel Task Orchestrator*`,
+        (0,summary_data/* renderSummaryData */.tX)(input.data),
+    ];
     const sections = [...failureLines, ...overlapLines, ...renderGantt(results), "", ...next, ...footer];
     const fixed = [...head, ...tableHead, "", ...sections].join("\n").length + 200;
     const kept = [];
@@ -499,7 +523,13 @@ function renderSummary(input, budget = SUMMARY_BUDGET) {
     let body = [...head, ...table, "", ...sections].join("\n");
     if (body.length > budget) {
         // Even the fixed sections are too long (thousands of overlaps or failures): keep head, table and data.
-        body = [...head, ...table, "", `*The rest of this report is in the [job summary](${input.runUrl}).*`, (0,summary_data/* renderSummaryData */.tX)(input.data)].join("\n");
+        body = [
+            ...head,
+            ...table,
+            "",
+            `*The rest of this report is in the [job summary](${input.runUrl}).*`,
+            (0,summary_data/* renderSummaryData */.tX)(input.data),
+        ].join("\n");
     }
     return body;
 }
@@ -531,13 +561,27 @@ async function runAggregate(deps, inputs) {
     if (plan.dry_run) {
         const report = `Dry run of #${master}: ${plan.tasks.length} tasks planned, nothing ran. The plan is in the comment on the master issue.`;
         const decision = decideOutcome([], inputs["success-threshold"]);
-        return { decision: { ...decision, passed: true }, results: [], report, fullReport: report, followUps: {}, pullRequests: [], dryRun: true };
+        return {
+            decision: { ...decision, passed: true },
+            results: [],
+            report,
+            fullReport: report,
+            followUps: {},
+            pullRequests: [],
+            dryRun: true,
+        };
     }
     const trusted = await (0,stage_context/* resolveTrustedLogin */.Rf)(github, inputs["bot-login"]);
     const comments = await github.listComments(master);
     const ours = comments.find((c) => (0,markers/* isTrustedAuthor */.Xw)(c.user, trusted) && (0,markers/* hasMarker */.xY)(c.body, "summary", { master }));
     const previous = ours ? (0,summary_data/* readSummaryData */.Ls)(ours.body, master) : undefined;
-    const fresh = await log.group(`Collecting ${plan.tasks.length} statuses`, () => collectStatuses({ store: deps.artifacts, github, master, runAttempt: deps.run.runAttempt, tasks: plan.tasks }));
+    const fresh = await log.group(`Collecting ${plan.tasks.length} statuses`, () => collectStatuses({
+        store: deps.artifacts,
+        github,
+        master,
+        runAttempt: deps.run.runAttempt,
+        tasks: plan.tasks,
+    }));
     for (const r of fresh)
         log.info(`Task ${r.task.id}: ${r.outcome}${r.succeeded ? "" : ` — ${r.reason}`}`);
     const results = [...carriedOver(previous, plan), ...fresh].sort((a, b) => Number(a.task.id) - Number(b.task.id));
@@ -557,7 +601,15 @@ async function runAggregate(deps, inputs) {
         }
     }
     const data = nextSummaryData(previous, master, deps, fresh, results, followUps);
-    const summaryInput = { master, results, decision, threshold: inputs["success-threshold"], data, followUps, runUrl: deps.runUrl };
+    const summaryInput = {
+        master,
+        results,
+        decision,
+        threshold: inputs["success-threshold"],
+        data,
+        followUps,
+        runUrl: deps.runUrl,
+    };
     const report = renderSummary(summaryInput);
     await upsertSummary(github, master, ours, report);
     return {
@@ -566,7 +618,7 @@ async function runAggregate(deps, inputs) {
         report,
         fullReport: renderSummary(summaryInput, JOB_SUMMARY_BUDGET),
         followUps: Object.fromEntries(followUps),
-        pullRequests: results.flatMap((r) => (r.prNumber ? [{ task: r.task.id, number: r.prNumber, url: r.prUrl }] : [])),
+        pullRequests: results.flatMap((r) => r.prNumber ? [{ task: r.task.id, number: r.prNumber, url: r.prUrl }] : []),
         dryRun: false,
     };
 }
@@ -582,7 +634,9 @@ function carriedOver(previous, plan) {
         succeeded: state.succeeded,
         outcome: state.outcome,
         errorType: null,
-        reason: state.succeeded ? "Succeeded in an earlier run." : `Failed in an earlier run (${state.outcome}) and was not retried.`,
+        reason: state.succeeded
+            ? "Succeeded in an earlier run."
+            : `Failed in an earlier run (${state.outcome}) and was not retried.`,
         status: null,
         prNumber: state.pr,
         prUrl: null,

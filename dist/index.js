@@ -34384,8 +34384,16 @@ function createGitHubClient(options) {
             return { permission: data.permission, roleName: data.role_name };
         },
         async findOpenPullRequest(branch) {
-            const { data } = await rest.pulls.list({ owner, repo, state: "open", head: `${owner}:${branch}`, per_page: 100 });
-            const match = data.map((raw) => toPull(raw)).find((pr) => pr.headRef === branch && pr.headOwner === owner);
+            const { data } = await rest.pulls.list({
+                owner,
+                repo,
+                state: "open",
+                head: `${owner}:${branch}`,
+                per_page: 100,
+            });
+            const match = data
+                .map((raw) => toPull(raw))
+                .find((pr) => pr.headRef === branch && pr.headOwner === owner);
             return match;
         },
         async createPullRequest(pr) {
@@ -34401,7 +34409,12 @@ function createGitHubClient(options) {
             return toPull(data);
         },
         async listPullRequestFiles(prNumber) {
-            const files = await octokit.paginate(rest.pulls.listFiles, { owner, repo, pull_number: prNumber, per_page: 100 });
+            const files = await octokit.paginate(rest.pulls.listFiles, {
+                owner,
+                repo,
+                pull_number: prNumber,
+                per_page: 100,
+            });
             return files.map((f) => f.filename);
         },
     };
@@ -34462,15 +34475,22 @@ const agentSchema = schemas/* object */.Ikc({
     mode: schemas/* literal */.euz("agent"),
     ...common,
     "master-issue": positiveInt("master-issue"),
-    task: schemas/* string */.YjP().regex(/^\d+$/, { message: 'Input "task" must be a task id such as 3 (use ${{ matrix.task }})' }),
+    task: schemas/* string */.YjP()
+        .regex(/^\d+$/, { message: 'Input "task" must be a task id such as 3 (use ${{ matrix.task }})' }),
     agent: schemas/* enum */.k5n(["claude", "codex", "command"], {
         error: () => 'Input "agent" must be "claude", "codex" or "command"',
     }),
     "agent-command": schemas/* string */.YjP().optional(),
-    "agent-version": schemas/* string */.YjP().regex(/^[0-9A-Za-z.+-]+$/, { message: 'Input "agent-version" must be a version such as 2.1.331' }).optional(),
+    "agent-version": schemas/* string */.YjP()
+        .regex(/^[0-9A-Za-z.+-]+$/, { message: 'Input "agent-version" must be a version such as 2.1.331' })
+        .optional(),
     "agent-args": schemas/* string */.YjP().optional(),
     "allowed-tools": list.optional(),
-    model: schemas/* string */.YjP().regex(/^[A-Za-z0-9._:/@-]+$/, { message: 'Input "model" must be a model name such as claude-sonnet-4-5' }).optional(),
+    model: schemas/* string */.YjP()
+        .regex(/^[A-Za-z0-9._:/@-]+$/, {
+        message: 'Input "model" must be a model name such as claude-sonnet-4-5',
+    })
+        .optional(),
     "max-turns": positiveInt("max-turns").optional(),
     "max-budget-usd": schemas/* string */.YjP()
         .regex(/^\d+(\.\d+)?$/, { message: 'Input "max-budget-usd" must be an amount such as 5 or 2.50' })
@@ -34501,10 +34521,15 @@ const aggregateSchema = schemas/* object */.Ikc({
 /** The modes this build implements, one per job of the orchestration. */
 const MODES = ["plan", "agent", "aggregate"];
 const inputsSchema = schemas/* discriminatedUnion */.gMt("mode", [planSchema, agentSchema, aggregateSchema], {
-    error: (issue) => (issue.code === "invalid_union" ? `Input "mode" must be one of: ${MODES.join(", ")}` : undefined),
+    error: (issue) => issue.code === "invalid_union" ? `Input "mode" must be one of: ${MODES.join(", ")}` : undefined,
 });
 /** Inputs that hold credentials: masked in logs and redacted from everything the action writes. */
-const SECRET_INPUTS = ["github-token", "anthropic-api-key", "claude-code-oauth-token", "openai-api-key"];
+const SECRET_INPUTS = [
+    "github-token",
+    "anthropic-api-key",
+    "claude-code-oauth-token",
+    "openai-api-key",
+];
 /** Defaults for inputs that action.yml also declares; kept here so tests and the CLI see the same values. */
 const INPUT_DEFAULTS = {
     "dry-run": "false",
@@ -34585,7 +34610,9 @@ function readInputs(getInput) {
         return parsed.data;
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "mode");
-    const shown = SECRET_INPUTS.includes(name) ? "(hidden)" : JSON.stringify(raw[name] ?? "");
+    const shown = SECRET_INPUTS.includes(name)
+        ? "(hidden)"
+        : JSON.stringify(raw[name] ?? "");
     if (name === "github-token" && raw[name] === undefined) {
         throw new InputError('Input "github-token" is required: pass ${{ github.token }} or a token with issues: write');
     }
@@ -34672,7 +34699,10 @@ const WRITE_ROLES = new Set(["admin", "maintain", "write"]);
 async function checkActor(github, actor, allowedBots) {
     const login = actor.login;
     if (login === "" || login.toLowerCase() === "ghost") {
-        return { allowed: false, reason: `Refused: the actor "${login || "(none)"}" is a deleted or unknown account.` };
+        return {
+            allowed: false,
+            reason: `Refused: the actor "${login || "(none)"}" is a deleted or unknown account.`,
+        };
     }
     const isBot = actor.type === "Bot" || login.endsWith("[bot]");
     if (isBot) {
@@ -34712,7 +34742,12 @@ var render_sub_issue = __nccwpck_require__(24450);
 
 function buildMatrix(tasks) {
     return {
-        include: tasks.map((t) => ({ task: t.id, sub_issue: t.subIssue, branch: t.branch, title: (0,render_sub_issue/* safeTitle */.CL)(t.title, 60) })),
+        include: tasks.map((t) => ({
+            task: t.id,
+            sub_issue: t.subIssue,
+            branch: t.branch,
+            title: (0,render_sub_issue/* safeTitle */.CL)(t.title, 60),
+        })),
     };
 }
 
@@ -34868,11 +34903,13 @@ function countDelimiters(text) {
     }
     return n;
 }
+/** Inert stand-ins: backslash escapes and entities would be safe too, but parse slowly in bulk. */
+const LOOK_ALIKES = { "*": "\u2217", _: "\uFF3F", "~": "\u223C" };
 /**
- * Escapes the emphasis delimiters of paragraphs that hold more than MAX_DELIMITERS_PER_PARAGRAPH of
- * them, so that a hostile body cannot stall the plan job; such paragraphs then read with backslashes.
- * Paragraphs are approximated by lines between blank lines, list items and headings; code fences are
- * left alone (the parser does not match emphasis inside them). Ordinary bodies are returned unchanged.
+ * Replaces the emphasis delimiters of paragraphs that hold more than MAX_DELIMITERS_PER_PARAGRAPH of
+ * them by look-alike characters (∗ ＿ ∼), so that a hostile body cannot stall the plan job. Paragraphs
+ * are approximated by lines between blank lines, list items and headings; code fences are left alone
+ * (the parser matches no emphasis inside them). Ordinary bodies are returned unchanged.
  */
 function defuseEmphasisBombs(markdown) {
     if (countDelimiters(markdown) <= MAX_DELIMITERS_PER_PARAGRAPH)
@@ -34886,7 +34923,7 @@ function defuseEmphasisBombs(markdown) {
             for (const i of chunk) {
                 const line = lines[i];
                 const marker = LEADING_MARKER.exec(line)?.[0] ?? "";
-                lines[i] = marker + line.slice(marker.length).replace(/(?<!\\)[*_~]/g, "\\$&");
+                lines[i] = marker + line.slice(marker.length).replace(/[*_~]/g, (c) => LOOK_ALIKES[c] ?? c);
             }
         }
         chunk = [];
@@ -35104,8 +35141,8 @@ function listItemSources(list, source) {
         return collapseWhitespace(text.replace(/^\s*\[[ xX]\]\s+/, ""));
     });
 }
-/** Heading hashes, a task-list checkbox or a table pipe that open a block's source. */
-const BLOCK_MARKERS = /^\s*(?:#{1,6}\s+|\[[ xX]\]\s+|\|\s*)/;
+/** Heading hashes, a task-list checkbox, a table pipe or the title's `:` / `-` separator opening a sentence. */
+const SENTENCE_MARKERS = /^\s*(?:#{1,6}\s+|\[[ xX]\]\s+|\|\s*|[:\-–—]\s+)/;
 const MODAL = /\b(?:must|should|will)\b/i;
 /** A sentence ends at . ! or ? followed by whitespace and not a lower-case word ("e.g. the" goes on). */
 const SENTENCE_END = /[.!?]+(?=\s+[^\sa-z]|\s*$)/g;
@@ -35124,8 +35161,10 @@ function modalSentences(tree, source, titleEnd) {
         for (const to of [...cuts, masked.length]) {
             if (to <= from)
                 continue;
-            if (MODAL.test(masked.slice(from, to))) {
-                found.push(collapseWhitespace(blockSource.slice(from, to).replace(BLOCK_MARKERS, "")));
+            const sentence = blockSource.slice(from, to);
+            // "Depends on task 1 (it must exist first)" is a dependency, not a criterion.
+            if (MODAL.test(masked.slice(from, to)) && findDependencyRefs(sentence).length === 0) {
+                found.push(collapseWhitespace(sentence.replace(SENTENCE_MARKERS, "")));
             }
             from = to;
         }
@@ -35184,6 +35223,7 @@ const TASKS_HEADING = /^(?:sub[- ]?tasks|tasks|task list|task breakdown|work bre
 const EXCLUDED_HEADING = /^(?:(?:overall|global|master)\s+)?acceptance(?:\s+criteria)?$|^(?:definition of done|done when|success criteria|out of scope|non[- ]?goals|references|related(?: issues)?)$/;
 /** `Task 1: Title`, `Task 2 - Title`, `Sub-task 3: Title`, `Task #4`. */
 const HEADING_LABEL = /^(?:sub[- ]?task|task)\s*#?(\d{1,6})\s*(?:[:.)\-–—]\s*|$)/i;
+const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff]/g;
 function sectionKind(text) {
     const name = collapseWhitespace(text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, " "));
     if (TASKS_HEADING.test(name))
@@ -35199,10 +35239,11 @@ function itemHeadline(item) {
     const line = first?.type === "paragraph" ? (nodeText(first).split("\n")[0] ?? "") : "";
     return collapseWhitespace(line).replace(/:$/, "");
 }
+/** The nearest heading above that names a group: not a tasks heading, not a task itself. */
 function innermostGroup(stack) {
     for (let i = stack.length - 1; i >= 0; i--) {
         const s = stack[i];
-        if (s.kind !== "tasks")
+        if (s.kind !== "tasks" && s.label === undefined)
             return s.text.replace(/:$/, "") || undefined;
     }
     return undefined;
@@ -35262,19 +35303,25 @@ function findTaskCandidates(tree) {
         const parent = ancestors[ancestors.length - 1];
         // Under a tasks heading, a subsection with checkboxes groups them; one without is a task itself.
         const tentative = parent?.kind === "tasks" && section.kind === "plain" && !sectionHasCheckbox(section);
-        const isTask = section.label !== undefined || tentative;
-        if (!isTask || isExcluded(section.index) || ancestors.some((a) => headingTasks.has(a)))
+        const insideTask = ancestors.some((a) => headingTasks.has(a));
+        // A labelled heading is a task wherever it is; inside another heading task it ends that one's text.
+        const isTask = section.label !== undefined || (tentative && !insideTask);
+        if (!isTask || isExcluded(section.index))
             continue;
         headingTasks.add(section);
-        for (let i = section.index; i < section.end; i++)
-            ownedBlocks.add(i);
+        const previous = headings[headings.length - 1];
+        if (previous && previous.end > section.index)
+            previous.end = section.index;
         const inTasksSection = ancestors.some((a) => a.kind === "tasks");
         const group = innermostGroup(ancestors);
-        const candidate = { kind: "heading", section, inTasksSection };
+        const candidate = { kind: "heading", section, end: section.end, inTasksSection };
         if (group !== undefined)
             candidate.group = group;
         headings.push(candidate);
     }
+    for (const h of headings)
+        for (let i = h.section.index; i < h.end; i++)
+            ownedBlocks.add(i);
     const items = [];
     blocks.forEach((node, i) => {
         if (node.type !== "list" || hidden[i] || ownedBlocks.has(i) || isExcluded(i))
@@ -35283,7 +35330,8 @@ function findTaskCandidates(tree) {
         const inTasksSection = sectionStack.some((s) => s.kind === "tasks");
         const directlyInTasks = sectionStack[sectionStack.length - 1]?.kind === "tasks";
         const add = (item, rootItem, list, k, group) => {
-            if (collapseWhitespace(nodeText(item)) === "")
+            // An item with nothing visible in it (only zero-width characters) is no task.
+            if (collapseWhitespace(nodeText(item).replace(INVISIBLE, "")) === "")
                 return;
             const checkbox = item.checked !== null && item.checked !== undefined;
             const form = checkbox ? "checkbox" : list.ordered ? "ordered" : "plain";
@@ -35529,7 +35577,7 @@ function parseMasterIssue(body) {
     // 3. Split each into title and description; number the open ones.
     const drafts = layout.candidates.map((c) => c.kind === "item"
         ? draftItem(c, c.item, source)
-        : draftHeading(c, tree.children.slice(c.section.index, c.section.end), sectionEnd(c.section.end), source));
+        : draftHeading(c, tree.children.slice(c.section.index, c.end), sectionEnd(c.end), source));
     let nextId = 1;
     const ids = drafts.map((d) => d.candidate.kind === "item" && d.candidate.completed ? null : String(nextId++));
     const byNumber = numberTasks(drafts, ids);
@@ -35607,12 +35655,7 @@ function renderPlanReport(plan, options = {}) {
     ].filter((line, i) => i > 0 || line !== "");
     const findings = validation.findings.length === 0
         ? ["### Findings", "", "✅ No dependencies between tasks, no shared files.", ""]
-        : [
-            "### Findings",
-            "",
-            ...validation.findings.map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`),
-            "",
-        ];
+        : ["### Findings", "", ...validation.findings.map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`), ""];
     const footer = plan.dry_run
         ? [
             "---",
@@ -35937,9 +35980,19 @@ async function runPlan(deps, inputs) {
     const validation = nothingToRetry
         ? {
             outcome: "proceed",
-            findings: [{ level: "info", code: "nothing-to-retry", message: "Nothing to retry: every task succeeded last time.", tasks: [] }],
+            findings: [
+                {
+                    level: "info",
+                    code: "nothing-to-retry",
+                    message: "Nothing to retry: every task succeeded last time.",
+                    tasks: [],
+                },
+            ],
         }
-        : validatePlan(parsed.tasks, selected, { ...DEFAULT_VALIDATION_OPTIONS, onOverlap: inputs["on-overlap"] });
+        : validatePlan(parsed.tasks, selected, {
+            ...DEFAULT_VALIDATION_OPTIONS,
+            onOverlap: inputs["on-overlap"],
+        });
     log.info(`Master issue #${master}: ${parsed.tasks.length} tasks found (${parsed.format}), ${selected.length} selected, verdict ${validation.outcome}`);
     const branchFor = (task) => taskBranchName({ prefix: inputs["branch-prefix"], master, taskId: task.id, title: task.title });
     const plan = {
@@ -35966,7 +36019,13 @@ async function runPlan(deps, inputs) {
     else {
         log.warning("No artifact service (ACTIONS_RUNTIME_TOKEN is unset): the plan document was not stored for agents.");
     }
-    return { plan, matrix: buildMatrix(plan.tasks), report: renderPlanReport(plan), aborted, createdSubIssues: created };
+    return {
+        plan,
+        matrix: buildMatrix(plan.tasks),
+        report: renderPlanReport(plan),
+        aborted,
+        createdSubIssues: created,
+    };
 }
 /**
  * The tasks that did not succeed in the runs recorded in our summary comment on the master issue: the
@@ -36065,7 +36124,10 @@ function parseTriggerEvent(name, payload) {
         };
     }
     if (raw.sender && typeof raw.sender.login === "string") {
-        event.sender = { login: raw.sender.login, type: typeof raw.sender.type === "string" ? raw.sender.type : "User" };
+        event.sender = {
+            login: raw.sender.login,
+            type: typeof raw.sender.type === "string" ? raw.sender.type : "User",
+        };
     }
     return event;
 }
@@ -36172,7 +36234,11 @@ async function runAgentMode(inputs, github) {
             log: run_logger.info,
         }),
         env: process.env,
-        run: { runId: Number(run.runId) || 0, runAttempt: run.runAttempt, job: process.env.GITHUB_JOB ?? "agent" },
+        run: {
+            runId: Number(run.runId) || 0,
+            runAttempt: run.runAttempt,
+            job: process.env.GITHUB_JOB ?? "agent",
+        },
         workingDir,
         tempDir,
         now: () => new Date(),

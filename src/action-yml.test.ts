@@ -20,7 +20,9 @@ describe("action.yml", () => {
 
   it("runs the bundle on node24 and describes every input and output", () => {
     expect(action.runs).toEqual({ using: "node24", main: "dist/index.js" });
-    for (const [name, input] of Object.entries(action.inputs)) expect(input.description.length, name).toBeGreaterThan(20);
-    for (const [name, output] of Object.entries(action.outputs)) expect(output.description.length, name).toBeGreaterThan(10);
+    for (const [name, input] of Object.entries(action.inputs))
+      expect(input.description.length, name).toBeGreaterThan(20);
+    for (const [name, output] of Object.entries(action.outputs))
+      expect(output.description.length, name).toBeGreaterThan(10);
   });
 });

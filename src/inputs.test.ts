@@ -13,6 +13,7 @@ describe("readInputs", () => {
       "api-write-interval-ms": 1000,
       "branch-prefix": "orchestrator",
       "dry-run": false,
+      retry: false,
       "on-overlap": "warn",
       "sub-issue-title": "[Master #{master}] {title}",
       "sub-issue-labels": ["parallel-orchestration", "sub-issue"],

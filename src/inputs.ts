@@ -75,15 +75,25 @@ const agentSchema = z.object({
   mode: z.literal("agent"),
   ...common,
   "master-issue": positiveInt("master-issue"),
-  task: z.string().regex(/^\d+$/, { message: 'Input "task" must be a task id such as 3 (use ${{ matrix.task }})' }),
+  task: z
+    .string()
+    .regex(/^\d+$/, { message: 'Input "task" must be a task id such as 3 (use ${{ matrix.task }})' }),
   agent: z.enum(["claude", "codex", "command"], {
     error: () => 'Input "agent" must be "claude", "codex" or "command"',
   }),
   "agent-command": z.string().optional(),
-  "agent-version": z.string().regex(/^[0-9A-Za-z.+-]+$/, { message: 'Input "agent-version" must be a version such as 2.1.331' }).optional(),
+  "agent-version": z
+    .string()
+    .regex(/^[0-9A-Za-z.+-]+$/, { message: 'Input "agent-version" must be a version such as 2.1.331' })
+    .optional(),
   "agent-args": z.string().optional(),
   "allowed-tools": list.optional(),
-  model: z.string().regex(/^[A-Za-z0-9._:/@-]+$/, { message: 'Input "model" must be a model name such as claude-sonnet-4-5' }).optional(),
+  model: z
+    .string()
+    .regex(/^[A-Za-z0-9._:/@-]+$/, {
+      message: 'Input "model" must be a model name such as claude-sonnet-4-5',
+    })
+    .optional(),
   "max-turns": positiveInt("max-turns").optional(),
   "max-budget-usd": z
     .string()
@@ -119,7 +129,8 @@ const aggregateSchema = z.object({
 export const MODES = ["plan", "agent", "aggregate"] as const;
 
 export const inputsSchema = z.discriminatedUnion("mode", [planSchema, agentSchema, aggregateSchema], {
-  error: (issue) => (issue.code === "invalid_union" ? `Input "mode" must be one of: ${MODES.join(", ")}` : undefined),
+  error: (issue) =>
+    issue.code === "invalid_union" ? `Input "mode" must be one of: ${MODES.join(", ")}` : undefined,
 });
 
 export type Inputs = z.infer<typeof inputsSchema>;
@@ -128,7 +139,12 @@ export type AgentInputs = z.infer<typeof agentSchema>;
 export type AggregateInputs = z.infer<typeof aggregateSchema>;
 
 /** Inputs that hold credentials: masked in logs and redacted from everything the action writes. */
-export const SECRET_INPUTS = ["github-token", "anthropic-api-key", "claude-code-oauth-token", "openai-api-key"] as const;
+export const SECRET_INPUTS = [
+  "github-token",
+  "anthropic-api-key",
+  "claude-code-oauth-token",
+  "openai-api-key",
+] as const;
 
 /** Defaults for inputs that action.yml also declares; kept here so tests and the CLI see the same values. */
 export const INPUT_DEFAULTS: Record<string, string> = {
@@ -211,9 +227,13 @@ export function readInputs(getInput: GetInput): Inputs {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const name = String(issue?.path[0] ?? "mode");
-  const shown = (SECRET_INPUTS as readonly string[]).includes(name) ? "(hidden)" : JSON.stringify(raw[name] ?? "");
+  const shown = (SECRET_INPUTS as readonly string[]).includes(name)
+    ? "(hidden)"
+    : JSON.stringify(raw[name] ?? "");
   if (name === "github-token" && raw[name] === undefined) {
-    throw new InputError('Input "github-token" is required: pass ${{ github.token }} or a token with issues: write');
+    throw new InputError(
+      'Input "github-token" is required: pass ${{ github.token }} or a token with issues: write',
+    );
   }
   throw new InputError(`${issue?.message ?? `Input "${name}" is invalid`}; got ${shown}`);
 }

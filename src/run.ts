@@ -11,7 +11,9 @@ import { parseTriggerEvent } from "./trigger-event.js";
  * dispatches on mode, writes outputs and the job summary, and turns failures into setFailed.
  */
 export async function run(): Promise<void> {
-  process.on("unhandledRejection", (reason) => core.setFailed(`Unhandled rejection: ${errorMessage(reason)}`));
+  process.on("unhandledRejection", (reason) =>
+    core.setFailed(`Unhandled rejection: ${errorMessage(reason)}`),
+  );
   try {
     const inputs = readInputs((name) => core.getInput(name));
     for (const name of SECRET_INPUTS) {
@@ -54,7 +56,8 @@ function runContext() {
 }
 
 /** Names of environment variables whose values are credentials of the runner or the workflow. */
-const SECRET_ENV = /^(GITHUB_TOKEN|GH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_ID_TOKEN_REQUEST_TOKEN)$|(_TOKEN|_SECRET|_KEY|PASSWORD)$/i;
+const SECRET_ENV =
+  /^(GITHUB_TOKEN|GH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_ID_TOKEN_REQUEST_TOKEN)$|(_TOKEN|_SECRET|_KEY|PASSWORD)$/i;
 
 /** Every credential value this step can see: the secret inputs and secret-looking environment variables. */
 function knownSecrets(inputs: Inputs): string[] {
@@ -67,9 +70,14 @@ function knownSecrets(inputs: Inputs): string[] {
   return values.filter((v) => v.length >= 4);
 }
 
-async function runAgentMode(inputs: AgentInputs, github: ReturnType<typeof createGitHubClient>): Promise<void> {
+async function runAgentMode(
+  inputs: AgentInputs,
+  github: ReturnType<typeof createGitHubClient>,
+): Promise<void> {
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
-    throw new Error("Agent mode needs the Actions artifact service (ACTIONS_RUNTIME_TOKEN): run it as a step of a workflow job.");
+    throw new Error(
+      "Agent mode needs the Actions artifact service (ACTIONS_RUNTIME_TOKEN): run it as a step of a workflow job.",
+    );
   }
   const [{ runAgent }, { createArtifactStore }, { runProcess }, git, { ensureAgentCli }, { createRedactor }] =
     await Promise.all([
@@ -108,7 +116,11 @@ async function runAgentMode(inputs: AgentInputs, github: ReturnType<typeof creat
           log: logger.info,
         }),
       env: process.env,
-      run: { runId: Number(run.runId) || 0, runAttempt: run.runAttempt, job: process.env.GITHUB_JOB ?? "agent" },
+      run: {
+        runId: Number(run.runId) || 0,
+        runAttempt: run.runAttempt,
+        job: process.env.GITHUB_JOB ?? "agent",
+      },
       workingDir,
       tempDir,
       now: () => new Date(),
@@ -134,7 +146,8 @@ async function runAgentMode(inputs: AgentInputs, github: ReturnType<typeof creat
     core.info(`Status document (not uploaded):\n${JSON.stringify(status, null, 2)}`);
     throw new Error(result.uploadError);
   }
-  if (status.status === "failed") throw new Error(`Task ${status.task_id} ${status.outcome}: ${status.outcome_reason}`);
+  if (status.status === "failed")
+    throw new Error(`Task ${status.task_id} ${status.outcome}: ${status.outcome_reason}`);
 }
 
 async function dispatch(inputs: Inputs): Promise<void> {
@@ -148,7 +161,9 @@ async function dispatch(inputs: Inputs): Promise<void> {
   const event = await readEvent();
   switch (inputs.mode) {
     case "plan": {
-      const hasArtifactService = Boolean(process.env.ACTIONS_RUNTIME_TOKEN && process.env.ACTIONS_RESULTS_URL);
+      const hasArtifactService = Boolean(
+        process.env.ACTIONS_RUNTIME_TOKEN && process.env.ACTIONS_RESULTS_URL,
+      );
       const store = hasArtifactService && !inputs["dry-run"] ? await loadArtifactStore() : undefined;
       const result = await runPlan(
         {
@@ -192,9 +207,14 @@ async function loadArtifactStore() {
   return createArtifactStore();
 }
 
-async function runAggregateMode(inputs: AggregateInputs, github: ReturnType<typeof createGitHubClient>): Promise<void> {
+async function runAggregateMode(
+  inputs: AggregateInputs,
+  github: ReturnType<typeof createGitHubClient>,
+): Promise<void> {
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
-    throw new Error("Aggregate mode needs the Actions artifact service (ACTIONS_RUNTIME_TOKEN): run it as a step of a workflow job.");
+    throw new Error(
+      "Aggregate mode needs the Actions artifact service (ACTIONS_RUNTIME_TOKEN): run it as a step of a workflow job.",
+    );
   }
   const [{ runAggregate }, { createArtifactStore }] = await Promise.all([
     import("./aggregate/aggregate.js"),

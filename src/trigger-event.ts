@@ -30,7 +30,10 @@ export function parseTriggerEvent(name: string, payload: unknown): TriggerEvent 
     };
   }
   if (raw.sender && typeof raw.sender.login === "string") {
-    event.sender = { login: raw.sender.login, type: typeof raw.sender.type === "string" ? raw.sender.type : "User" };
+    event.sender = {
+      login: raw.sender.login,
+      type: typeof raw.sender.type === "string" ? raw.sender.type : "User",
+    };
   }
   return event;
 }

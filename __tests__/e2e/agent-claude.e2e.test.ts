@@ -27,11 +27,20 @@ afterEach(async () => {
 describe("agent mode with the real Claude Code CLI", () => {
   it("lets claude write a file through a real Write tool call, then commits, pushes, opens the PR and reports turns and cost", async () => {
     world = await createWorld();
-    const master = world.github.seedIssue({ title: "Greetings", body: MASTER_BODY, user: "maintainer-1" }).number;
+    const master = world.github.seedIssue({
+      title: "Greetings",
+      body: MASTER_BODY,
+      user: "maintainer-1",
+    }).number;
     expect((await world.step("plan", { mode: "plan", "master-issue": String(master) })).exitCode).toBe(0);
     const checkout = world.origin.clone();
     anthropic = await startAnthropicStandIn([
-      { toolUse: { name: "Write", input: { file_path: join(checkout, "hello.md"), content: "# Hello, world\n" } } },
+      {
+        toolUse: {
+          name: "Write",
+          input: { file_path: join(checkout, "hello.md"), content: "# Hello, world\n" },
+        },
+      },
       { text: "Created hello.md greeting the world." },
     ]);
 

@@ -66,7 +66,9 @@ describe("agent mode through dist/index.js", () => {
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
 
     const branch = `orchestrator/${master}/1-cart-model`;
-    expect(git(world.origin.origin, "show", `${branch}:tasks/task-1.md`)).toContain("Done by the scripted agent");
+    expect(git(world.origin.origin, "show", `${branch}:tasks/task-1.md`)).toContain(
+      "Done by the scripted agent",
+    );
     const pulls = [...world.github.state.pulls.values()];
     expect(pulls).toHaveLength(1);
     expect(pulls[0]).toMatchObject({ head: branch, base: "main" });
@@ -110,7 +112,12 @@ describe("agent mode through dist/index.js", () => {
   it("records an agent that exits non-zero as agent_error, uploads the status and fails the step", async () => {
     const result = await agentStep("2", "fail").run;
     expect(result.exitCode).toBe(1);
-    expect(statusOf("2")).toMatchObject({ outcome: "agent_error", error_type: "AGENT_ERROR", exit_code: 3, pr_number: null });
+    expect(statusOf("2")).toMatchObject({
+      outcome: "agent_error",
+      error_type: "AGENT_ERROR",
+      exit_code: 3,
+      pr_number: null,
+    });
     expect(String(statusOf("2").log_excerpt)).toContain("could not make the tests pass");
     expect(world.github.state.pulls.size).toBe(0);
   });
@@ -118,7 +125,12 @@ describe("agent mode through dist/index.js", () => {
   it("records an agent that changed nothing as no_changes, not success", async () => {
     const result = await agentStep("2", "nothing").run;
     expect(result.exitCode).toBe(1);
-    expect(statusOf("2")).toMatchObject({ status: "failed", outcome: "no_changes", error_type: "NO_CHANGES", commits: 0 });
+    expect(statusOf("2")).toMatchObject({
+      status: "failed",
+      outcome: "no_changes",
+      error_type: "NO_CHANGES",
+      commits: 0,
+    });
     expect(world.github.state.pulls.size).toBe(0);
   });
 
@@ -132,7 +144,10 @@ describe("agent mode through dist/index.js", () => {
   });
 
   it("treats an agent that prints nothing for the stall time as hung", async () => {
-    const result = await agentStep("3", "silent-hang", { "stall-timeout-seconds": "1", "timeout-seconds": "60" }).run;
+    const result = await agentStep("3", "silent-hang", {
+      "stall-timeout-seconds": "1",
+      "timeout-seconds": "60",
+    }).run;
     expect(result.exitCode).toBe(1);
     expect(statusOf("3")).toMatchObject({ outcome: "hung", error_type: "HUNG" });
   });
@@ -151,7 +166,12 @@ describe("agent mode through dist/index.js", () => {
     expect(result.exitCode, result.stdout).toBe(0);
     const branch = `orchestrator/${master}/1-cart-model`;
     const envNames = git(world.origin.origin, "show", `${branch}:agent-env.txt`).split("\n");
-    for (const forbidden of ["GITHUB_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_RESULTS_URL", "MY_DEPLOY_TOKEN"]) {
+    for (const forbidden of [
+      "GITHUB_TOKEN",
+      "ACTIONS_RUNTIME_TOKEN",
+      "ACTIONS_RESULTS_URL",
+      "MY_DEPLOY_TOKEN",
+    ]) {
       expect(envNames).not.toContain(forbidden);
     }
     expect(envNames.filter((n) => n.startsWith("INPUT_"))).toEqual([]);

@@ -19,18 +19,31 @@ afterEach(async () => {
 });
 
 const step = (job: string, inputs: Record<string, string>, runId?: string) =>
-  world.step(job, { "master-issue": String(master), ...inputs }, { runId, cwd: inputs.mode === "agent" ? world.origin.clone() : undefined });
+  world.step(
+    job,
+    { "master-issue": String(master), ...inputs },
+    { runId, cwd: inputs.mode === "agent" ? world.origin.clone() : undefined },
+  );
 
 function agent(task: string, behaviour: string, runId?: string) {
   const cwd = world.origin.clone();
   return world.step(
     `agent-${task}`,
-    { mode: "agent", "master-issue": String(master), task, agent: "command", "agent-command": `node ${SCRIPTED_AGENT} ${behaviour}` },
+    {
+      mode: "agent",
+      "master-issue": String(master),
+      task,
+      agent: "command",
+      "agent-command": `node ${SCRIPTED_AGENT} ${behaviour}`,
+    },
     { runId, cwd, env: { GITHUB_WORKSPACE: cwd } },
   );
 }
 
-const summaries = () => [...world.github.state.comments.values()].filter((c) => c.body.includes("parallel-task-orchestrator:summary"));
+const summaries = () =>
+  [...world.github.state.comments.values()].filter((c) =>
+    c.body.includes("parallel-task-orchestrator:summary"),
+  );
 const writes = () => world.github.requests.filter((r) => r.contentCreating);
 
 describe("aggregate mode through dist/index.js", () => {
@@ -43,8 +56,15 @@ describe("aggregate mode through dist/index.js", () => {
     const first = await step("aggregate", { mode: "aggregate" });
     expect(first.exitCode, first.stdout).toBe(1);
     // Workflow commands escape "%" as "%25".
-    expect(first.stdout).toContain("::error::1 of 3 tasks succeeded (33.3%25), below the success threshold of 80%25");
-    expect(first.outputs).toMatchObject({ "success-rate": "33.3", succeeded: "1", failed: "2", verdict: "failure" });
+    expect(first.stdout).toContain(
+      "::error::1 of 3 tasks succeeded (33.3%25), below the success threshold of 80%25",
+    );
+    expect(first.outputs).toMatchObject({
+      "success-rate": "33.3",
+      succeeded: "1",
+      failed: "2",
+      verdict: "failure",
+    });
     const [pr] = [...world.github.state.pulls.values()];
     expect(JSON.parse(first.outputs["pull-requests"] ?? "[]")).toEqual([
       { task: "1", number: pr?.number, url: expect.stringContaining(`/pull/${pr?.number}`) },
@@ -82,13 +102,20 @@ describe("aggregate mode through dist/index.js", () => {
     world.github.reset();
     const plan = await step("plan", { mode: "plan", retry: "true" }, "5000");
     expect(plan.exitCode, plan.stdout).toBe(0);
-    expect(JSON.parse(plan.outputs.matrix ?? "{}").include.map((e: { task: string }) => e.task)).toEqual(["2", "3"]);
+    expect(JSON.parse(plan.outputs.matrix ?? "{}").include.map((e: { task: string }) => e.task)).toEqual([
+      "2",
+      "3",
+    ]);
     expect(world.github.countRequests({ operationId: "issues/create" })).toBe(0);
     expect((await agent("2", "write", "5000")).exitCode).toBe(0);
     expect((await agent("3", "write", "5000")).exitCode).toBe(0);
     const retried = await step("aggregate", { mode: "aggregate" }, "5000");
     expect(retried.exitCode, retried.stdout).toBe(0);
-    expect(retried.outputs).toMatchObject({ "success-rate": "100", succeeded: "3", verdict: "all-succeeded" });
+    expect(retried.outputs).toMatchObject({
+      "success-rate": "100",
+      succeeded: "3",
+      verdict: "all-succeeded",
+    });
     expect(summaries()).toHaveLength(1);
     expect(summaries()[0]?.body).toContain("**Attempts**: first run 1/3, retry 1 2/2, combined 3/3");
     expect(world.github.state.pulls.size).toBe(3);
@@ -106,14 +133,22 @@ describe("aggregate mode through dist/index.js", () => {
     const dir = mkdtempSync(join(tmpdir(), "forged-"));
     writeFileSync(join(dir, "f.json"), JSON.stringify(forged));
     const { runArtifactClient } = await import("../stand-ins/artifact/artifact-client.js");
-    await runArtifactClient(world.artifacts, { run: world.runId, job: "agent-2", workspace: dir }, {
-      op: "upload",
-      name: `status-${master}-2-1.json`,
-      files: [join(dir, "f.json")],
-      rootDirectory: dir,
-    });
+    await runArtifactClient(
+      world.artifacts,
+      { run: world.runId, job: "agent-2", workspace: dir },
+      {
+        op: "upload",
+        name: `status-${master}-2-1.json`,
+        files: [join(dir, "f.json")],
+        rootDirectory: dir,
+      },
+    );
     const result = await step("aggregate", { mode: "aggregate", "success-threshold": "30" });
-    const tasks = JSON.parse(result.outputs.result ?? "{}").tasks as Array<{ id: string; outcome: string; reason: string }>;
+    const tasks = JSON.parse(result.outputs.result ?? "{}").tasks as Array<{
+      id: string;
+      outcome: string;
+      reason: string;
+    }>;
     expect(tasks.map((t) => [t.id, t.outcome])).toEqual([
       ["1", "success"],
       ["2", "forged"],

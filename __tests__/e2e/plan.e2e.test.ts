@@ -21,7 +21,10 @@ afterEach(async () => {
   await github.close();
 });
 
-function plan(inputs: Record<string, string>, extra: { eventName?: string; event?: unknown; actor?: string } = {}) {
+function plan(
+  inputs: Record<string, string>,
+  extra: { eventName?: string; event?: unknown; actor?: string } = {},
+) {
   return runAction({
     inputs: { mode: "plan", "github-token": "ghs_standin_token", "api-write-interval-ms": "5", ...inputs },
     env: { GITHUB_API_URL: github.url, GITHUB_ACTOR: extra.actor ?? "maintainer-1" },
@@ -31,7 +34,9 @@ function plan(inputs: Record<string, string>, extra: { eventName?: string; event
 }
 
 function matrixOf(run: ActionRun) {
-  return JSON.parse(run.outputs.matrix ?? "null") as { include: Array<{ task: string; sub_issue: number; branch: string }> };
+  return JSON.parse(run.outputs.matrix ?? "null") as {
+    include: Array<{ task: string; sub_issue: number; branch: string }>;
+  };
 }
 
 const writes = () => github.requests.filter((r) => r.contentCreating);
@@ -54,12 +59,16 @@ describe("plan mode through dist/index.js", () => {
     ]);
     const first = github.state.issues.get(children[0] as number);
     expect(first?.labels).toEqual(["parallel-orchestration", "sub-issue"]);
-    expect(first?.body).toContain(`<!-- parallel-task-orchestrator:sub-issue master=${master.number} task=1 -->`);
+    expect(first?.body).toContain(
+      `<!-- parallel-task-orchestrator:sub-issue master=${master.number} task=1 -->`,
+    );
     expect(first?.body).toContain("It must round-trip to JSON.");
     expect(first?.body).toContain("`src/cart/`");
 
     const matrix = matrixOf(run);
-    expect(matrix.include.map((e) => [e.task, e.sub_issue])).toEqual(children.map((n, i) => [String(i + 1), n]));
+    expect(matrix.include.map((e) => [e.task, e.sub_issue])).toEqual(
+      children.map((n, i) => [String(i + 1), n]),
+    );
     expect(matrix.include[0]?.branch).toBe(`orchestrator/${master.number}/1-cart-model`);
     expect(run.outputs.count).toBe("5");
     expect(run.outputs.outcome).toBe("proceed");
@@ -137,7 +146,10 @@ describe("plan mode through dist/index.js", () => {
     );
     expect(bot.exitCode).toBe(1);
     expect(bot.stdout).toContain("not listed in the allowed-bots input");
-    const ghost = await plan({ "master-issue": String(master.number) }, { event: { sender: { login: "ghost", type: "User" } } });
+    const ghost = await plan(
+      { "master-issue": String(master.number) },
+      { event: { sender: { login: "ghost", type: "User" } } },
+    );
     expect(ghost.exitCode).toBe(1);
     expect(writes()).toEqual([]);
   });
@@ -151,7 +163,9 @@ describe("plan mode through dist/index.js", () => {
       times: 1,
       status: 429,
       headers: { "retry-after": "1" },
-      body: { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." },
+      body: {
+        message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      },
     });
     const run = await plan({ "master-issue": String(master.number) });
     expect(run.exitCode, run.stdout).toBe(0);
@@ -164,7 +178,13 @@ describe("plan mode through dist/index.js", () => {
 
   it("links a sub-issue an interrupted run created but did not link, without creating another", async () => {
     const master = github.seedIssue({ title: "Shop modules", body: FIVE_TASKS, user: "maintainer-1" });
-    github.injectFault({ method: "POST", path: /\/sub_issues$/, times: 1, status: 403, body: { message: "Forbidden" } });
+    github.injectFault({
+      method: "POST",
+      path: /\/sub_issues$/,
+      times: 1,
+      status: 403,
+      body: { message: "Forbidden" },
+    });
     const broken = await plan({ "master-issue": String(master.number) });
     expect(broken.exitCode).toBe(1);
     expect(broken.stdout).toContain("run the plan again to finish");
@@ -188,7 +208,12 @@ describe("plan mode through dist/index.js", () => {
         event: {
           action: "labeled",
           label: { name: "parallel-orchestrate" },
-          issue: { number: master.number, title: master.title, body: FIVE_TASKS, html_url: "https://github.com/x" },
+          issue: {
+            number: master.number,
+            title: master.title,
+            body: FIVE_TASKS,
+            html_url: "https://github.com/x",
+          },
           sender: { login: "maintainer-1", type: "User" },
         },
       },

@@ -28361,11 +28361,13 @@ function countDelimiters(text) {
     }
     return n;
 }
+/** Inert stand-ins: backslash escapes and entities would be safe too, but parse slowly in bulk. */
+const LOOK_ALIKES = { "*": "\u2217", _: "\uFF3F", "~": "\u223C" };
 /**
- * Escapes the emphasis delimiters of paragraphs that hold more than MAX_DELIMITERS_PER_PARAGRAPH of
- * them, so that a hostile body cannot stall the plan job; such paragraphs then read with backslashes.
- * Paragraphs are approximated by lines between blank lines, list items and headings; code fences are
- * left alone (the parser does not match emphasis inside them). Ordinary bodies are returned unchanged.
+ * Replaces the emphasis delimiters of paragraphs that hold more than MAX_DELIMITERS_PER_PARAGRAPH of
+ * them by look-alike characters (∗ ＿ ∼), so that a hostile body cannot stall the plan job. Paragraphs
+ * are approximated by lines between blank lines, list items and headings; code fences are left alone
+ * (the parser matches no emphasis inside them). Ordinary bodies are returned unchanged.
  */
 function defuseEmphasisBombs(markdown) {
     if (countDelimiters(markdown) <= MAX_DELIMITERS_PER_PARAGRAPH)
@@ -28379,7 +28381,7 @@ function defuseEmphasisBombs(markdown) {
             for (const i of chunk) {
                 const line = lines[i];
                 const marker = LEADING_MARKER.exec(line)?.[0] ?? "";
-                lines[i] = marker + line.slice(marker.length).replace(/(?<!\\)[*_~]/g, "\\$&");
+                lines[i] = marker + line.slice(marker.length).replace(/[*_~]/g, (c) => LOOK_ALIKES[c] ?? c);
             }
         }
         chunk = [];
@@ -28597,8 +28599,8 @@ function listItemSources(list, source) {
         return collapseWhitespace(text.replace(/^\s*\[[ xX]\]\s+/, ""));
     });
 }
-/** Heading hashes, a task-list checkbox or a table pipe that open a block's source. */
-const BLOCK_MARKERS = /^\s*(?:#{1,6}\s+|\[[ xX]\]\s+|\|\s*)/;
+/** Heading hashes, a task-list checkbox, a table pipe or the title's `:` / `-` separator opening a sentence. */
+const SENTENCE_MARKERS = /^\s*(?:#{1,6}\s+|\[[ xX]\]\s+|\|\s*|[:\-–—]\s+)/;
 const MODAL = /\b(?:must|should|will)\b/i;
 /** A sentence ends at . ! or ? followed by whitespace and not a lower-case word ("e.g. the" goes on). */
 const SENTENCE_END = /[.!?]+(?=\s+[^\sa-z]|\s*$)/g;
@@ -28617,8 +28619,10 @@ function modalSentences(tree, source, titleEnd) {
         for (const to of [...cuts, masked.length]) {
             if (to <= from)
                 continue;
-            if (MODAL.test(masked.slice(from, to))) {
-                found.push(collapseWhitespace(blockSource.slice(from, to).replace(BLOCK_MARKERS, "")));
+            const sentence = blockSource.slice(from, to);
+            // "Depends on task 1 (it must exist first)" is a dependency, not a criterion.
+            if (MODAL.test(masked.slice(from, to)) && findDependencyRefs(sentence).length === 0) {
+                found.push(collapseWhitespace(sentence.replace(SENTENCE_MARKERS, "")));
             }
             from = to;
         }
@@ -28677,6 +28681,7 @@ const TASKS_HEADING = /^(?:sub[- ]?tasks|tasks|task list|task breakdown|work bre
 const EXCLUDED_HEADING = /^(?:(?:overall|global|master)\s+)?acceptance(?:\s+criteria)?$|^(?:definition of done|done when|success criteria|out of scope|non[- ]?goals|references|related(?: issues)?)$/;
 /** `Task 1: Title`, `Task 2 - Title`, `Sub-task 3: Title`, `Task #4`. */
 const HEADING_LABEL = /^(?:sub[- ]?task|task)\s*#?(\d{1,6})\s*(?:[:.)\-–—]\s*|$)/i;
+const find_task_candidates_INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff]/g;
 function sectionKind(text) {
     const name = collapseWhitespace(text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, " "));
     if (TASKS_HEADING.test(name))
@@ -28692,10 +28697,11 @@ function itemHeadline(item) {
     const line = first?.type === "paragraph" ? (nodeText(first).split("\n")[0] ?? "") : "";
     return collapseWhitespace(line).replace(/:$/, "");
 }
+/** The nearest heading above that names a group: not a tasks heading, not a task itself. */
 function innermostGroup(stack) {
     for (let i = stack.length - 1; i >= 0; i--) {
         const s = stack[i];
-        if (s.kind !== "tasks")
+        if (s.kind !== "tasks" && s.label === undefined)
             return s.text.replace(/:$/, "") || undefined;
     }
     return undefined;
@@ -28755,19 +28761,25 @@ function findTaskCandidates(tree) {
         const parent = ancestors[ancestors.length - 1];
         // Under a tasks heading, a subsection with checkboxes groups them; one without is a task itself.
         const tentative = parent?.kind === "tasks" && section.kind === "plain" && !sectionHasCheckbox(section);
-        const isTask = section.label !== undefined || tentative;
-        if (!isTask || isExcluded(section.index) || ancestors.some((a) => headingTasks.has(a)))
+        const insideTask = ancestors.some((a) => headingTasks.has(a));
+        // A labelled heading is a task wherever it is; inside another heading task it ends that one's text.
+        const isTask = section.label !== undefined || (tentative && !insideTask);
+        if (!isTask || isExcluded(section.index))
             continue;
         headingTasks.add(section);
-        for (let i = section.index; i < section.end; i++)
-            ownedBlocks.add(i);
+        const previous = headings[headings.length - 1];
+        if (previous && previous.end > section.index)
+            previous.end = section.index;
         const inTasksSection = ancestors.some((a) => a.kind === "tasks");
         const group = innermostGroup(ancestors);
-        const candidate = { kind: "heading", section, inTasksSection };
+        const candidate = { kind: "heading", section, end: section.end, inTasksSection };
         if (group !== undefined)
             candidate.group = group;
         headings.push(candidate);
     }
+    for (const h of headings)
+        for (let i = h.section.index; i < h.end; i++)
+            ownedBlocks.add(i);
     const items = [];
     blocks.forEach((node, i) => {
         if (node.type !== "list" || hidden[i] || ownedBlocks.has(i) || isExcluded(i))
@@ -28776,7 +28788,8 @@ function findTaskCandidates(tree) {
         const inTasksSection = sectionStack.some((s) => s.kind === "tasks");
         const directlyInTasks = sectionStack[sectionStack.length - 1]?.kind === "tasks";
         const add = (item, rootItem, list, k, group) => {
-            if (collapseWhitespace(nodeText(item)) === "")
+            // An item with nothing visible in it (only zero-width characters) is no task.
+            if (collapseWhitespace(nodeText(item).replace(find_task_candidates_INVISIBLE, "")) === "")
                 return;
             const checkbox = item.checked !== null && item.checked !== undefined;
             const form = checkbox ? "checkbox" : list.ordered ? "ordered" : "plain";
@@ -29022,7 +29035,7 @@ function parseMasterIssue(body) {
     // 3. Split each into title and description; number the open ones.
     const drafts = layout.candidates.map((c) => c.kind === "item"
         ? draftItem(c, c.item, source)
-        : draftHeading(c, tree.children.slice(c.section.index, c.section.end), sectionEnd(c.section.end), source));
+        : draftHeading(c, tree.children.slice(c.section.index, c.end), sectionEnd(c.end), source));
     let nextId = 1;
     const ids = drafts.map((d) => d.candidate.kind === "item" && d.candidate.completed ? null : String(nextId++));
     const byNumber = numberTasks(drafts, ids);
@@ -29153,12 +29166,7 @@ function renderPlanReport(plan, options = {}) {
     ].filter((line, i) => i > 0 || line !== "");
     const findings = validation.findings.length === 0
         ? ["### Findings", "", "✅ No dependencies between tasks, no shared files.", ""]
-        : [
-            "### Findings",
-            "",
-            ...validation.findings.map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`),
-            "",
-        ];
+        : ["### Findings", "", ...validation.findings.map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`), ""];
     const footer = plan.dry_run
         ? [
             "---",
@@ -29444,7 +29452,10 @@ function previewPlan(body, options) {
     const parsed = parseMasterIssue(body);
     const ids = parseTaskSelection(options.tasks, parsed.tasks.map((t) => t.id));
     const selected = parsed.tasks.filter((t) => ids.includes(t.id));
-    const validation = validatePlan(parsed.tasks, selected, { ...DEFAULT_VALIDATION_OPTIONS, onOverlap: options.onOverlap });
+    const validation = validatePlan(parsed.tasks, selected, {
+        ...DEFAULT_VALIDATION_OPTIONS,
+        onOverlap: options.onOverlap,
+    });
     const plan = {
         schema_version: PLAN_SCHEMA_VERSION,
         master_issue: { number: master, title: "(preview)", url: "" },
@@ -29472,7 +29483,12 @@ function previewPlan(body, options) {
     ]
         .filter(Boolean)
         .join("\n"));
-    const text = [renderPlanReport(plan, { budget: Number.MAX_SAFE_INTEGER }), "## Task details", "", ...details].join("\n\n");
+    const text = [
+        renderPlanReport(plan, { budget: Number.MAX_SAFE_INTEGER }),
+        "## Task details",
+        "",
+        ...details,
+    ].join("\n\n");
     return { plan, text };
 }
 

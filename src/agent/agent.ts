@@ -86,7 +86,11 @@ export async function runAgent(deps: AgentDeps, inputs: AgentInputs): Promise<Ag
     facts.override =
       error instanceof OutcomeError
         ? error.override
-        : { outcome: "crashed", errorType: "CRASHED", reason: `The agent job failed: ${errorMessage(error)}` };
+        : {
+            outcome: "crashed",
+            errorType: "CRASHED",
+            reason: `The agent job failed: ${errorMessage(error)}`,
+          };
   }
   if (deps.cancel.aborted && !facts.override && facts.agent?.outcome !== "success") {
     facts.override = { outcome: "cancelled", errorType: "CANCELLED", reason: "The job was cancelled." };
@@ -157,7 +161,11 @@ async function runAgentProcess(
     try {
       command = [await deps.ensureCli(inputs.agent)];
     } catch (error) {
-      throw new OutcomeError({ outcome: "crashed", errorType: "INSTALL_FAILED", reason: errorMessage(error) });
+      throw new OutcomeError({
+        outcome: "crashed",
+        errorType: "INSTALL_FAILED",
+        reason: errorMessage(error),
+      });
     }
   }
   const options: AgentRunOptions = {
@@ -190,7 +198,9 @@ async function runAgentProcess(
     await mkdir(dirname(file.path), { recursive: true });
     await writeFile(file.path, file.content, "utf8");
   }
-  deps.log.info(`Running the ${inputs.agent} agent on task ${task.id} (timeout ${inputs["timeout-seconds"]} s)`);
+  deps.log.info(
+    `Running the ${inputs.agent} agent on task ${task.id} (timeout ${inputs["timeout-seconds"]} s)`,
+  );
   const result = await deps.runProcess({
     command: invocation.command,
     args: invocation.args,
@@ -213,10 +223,16 @@ async function publish(deps: AgentDeps, inputs: AgentInputs, facts: StatusFacts,
   const { workspace, github, log } = deps;
   if (deps.cancel.aborted) return;
   // 4. Keep whatever the agent left, even after a failure: the branch preserves partial work.
-  await workspace.commitAll(`Task ${task.id}: ${task.title.slice(0, 60).replace(/\s+/g, " ")}\n\nUncommitted changes left by the ${inputs.agent} agent.`);
+  await workspace.commitAll(
+    `Task ${task.id}: ${task.title.slice(0, 60).replace(/\s+/g, " ")}\n\nUncommitted changes left by the ${inputs.agent} agent.`,
+  );
   facts.changes = await workspace.changesSince(facts.baseBranch);
   if (facts.changes.commits === 0) return;
-  const pushed = await workspace.push(task.branch, String(facts.metadata.remote_sha ?? ""), inputs["github-token"]);
+  const pushed = await workspace.push(
+    task.branch,
+    String(facts.metadata.remote_sha ?? ""),
+    inputs["github-token"],
+  );
   if (pushed.exitCode !== 0) {
     throw new OutcomeError({
       outcome: "push_failed",
@@ -260,7 +276,9 @@ async function noteOnSubIssue(deps: AgentDeps, inputs: AgentInputs, status: Task
     const body = subIssueComment(status);
     const marker = { master: status.master_issue, task: status.task_id };
     const comments = await deps.github.listComments(status.sub_issue);
-    const ours = comments.find((c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "agent-result", marker));
+    const ours = comments.find(
+      (c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "agent-result", marker),
+    );
     if (ours) await deps.github.updateComment(ours.id, body);
     else await deps.github.createComment(status.sub_issue, body);
   } catch (error) {

@@ -45,11 +45,17 @@ export interface StatusFacts {
  * The verdict: an override if one was recorded, else the agent's, except that an agent which
  * "succeeded" without committing anything made no change — never a success.
  */
-export function decideOutcome(facts: StatusFacts): OutcomeOverride | { outcome: "success"; errorType: null; reason: string } {
+export function decideOutcome(
+  facts: StatusFacts,
+): OutcomeOverride | { outcome: "success"; errorType: null; reason: string } {
   if (facts.override) return facts.override;
   const agent = facts.agent;
   if (!agent) {
-    return { outcome: "crashed", errorType: "CRASHED", reason: "The agent job ended before the agent could run." };
+    return {
+      outcome: "crashed",
+      errorType: "CRASHED",
+      reason: "The agent job ended before the agent could run.",
+    };
   }
   if (agent.outcome !== "success") {
     return { outcome: agent.outcome, errorType: agent.error_type ?? "UNKNOWN", reason: agent.reason };
@@ -107,7 +113,9 @@ export function buildStatus(facts: StatusFacts, now: Date, redact: (text: string
     cost_usd: agent?.cost_usd ?? null,
     tokens: agent?.tokens ?? null,
     final_message:
-      agent?.final_message != null ? capText(redact(agent.final_message), STATUS_LIMITS.finalMessageChars) : null,
+      agent?.final_message != null
+        ? capText(redact(agent.final_message), STATUS_LIMITS.finalMessageChars)
+        : null,
     log_excerpt: capText(redact(facts.process?.excerpt ?? ""), STATUS_LIMITS.logExcerptChars),
     run: { run_id: facts.run.runId, run_attempt: facts.run.runAttempt, job: facts.run.job },
     metadata: facts.metadata,

@@ -28,7 +28,9 @@ export async function loadPlan(store: ArtifactStore, master: number): Promise<Pl
   }
   const plan = parsePlanDocument(await store.downloadJson(newest.artifact));
   if (plan.master_issue.number !== master) {
-    throw new PlanNotFoundError(`Artifact ${newest.artifact.name} is the plan of #${plan.master_issue.number}, not #${master}.`);
+    throw new PlanNotFoundError(
+      `Artifact ${newest.artifact.name} is the plan of #${plan.master_issue.number}, not #${master}.`,
+    );
   }
   return plan;
 }

@@ -48,9 +48,19 @@ export function pullRequestBody(status: TaskStatus, task: PlannedTask): string {
     "",
   ];
   if (status.final_message) {
-    lines.push("<details><summary>The agent's final message</summary>", "", safeMarkdown(status.final_message), "", "</details>", "");
+    lines.push(
+      "<details><summary>The agent's final message</summary>",
+      "",
+      safeMarkdown(status.final_message),
+      "",
+      "</details>",
+      "",
+    );
   }
-  lines.push("---", "*Opened by Parallel Task Orchestrator. A coding agent wrote this change: review it before merging.*");
+  lines.push(
+    "---",
+    "*Opened by Parallel Task Orchestrator. A coding agent wrote this change: review it before merging.*",
+  );
   return lines.filter((line, i) => i !== 1 || line !== "").join("\n");
 }
 
@@ -58,7 +68,8 @@ export function pullRequestBody(status: TaskStatus, task: PlannedTask): string {
 export function subIssueComment(status: TaskStatus): string {
   const icon = status.status === "completed" ? "✅" : "❌";
   const pr = status.pr_number !== null ? ` Pull request: #${status.pr_number}.` : "";
-  const why = status.status === "completed" ? "" : ` ${safeMarkdown(status.outcome_reason).replace(/\n+/g, " ")}`;
+  const why =
+    status.status === "completed" ? "" : ` ${safeMarkdown(status.outcome_reason).replace(/\n+/g, " ")}`;
   return [
     renderMarker("agent-result", { master: status.master_issue, task: status.task_id }),
     `${icon} **Agent ${status.outcome === "success" ? "finished" : `ended: ${status.outcome}`}** (attempt ${status.run.run_attempt}, ${formatDuration(status.duration_seconds)}).${pr}${why}`,

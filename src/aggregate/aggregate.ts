@@ -52,26 +52,48 @@ export async function runAggregate(deps: AggregateDeps, inputs: AggregateInputs)
   if (plan.dry_run) {
     const report = `Dry run of #${master}: ${plan.tasks.length} tasks planned, nothing ran. The plan is in the comment on the master issue.`;
     const decision = decideOutcome([], inputs["success-threshold"]);
-    return { decision: { ...decision, passed: true }, results: [], report, fullReport: report, followUps: {}, pullRequests: [], dryRun: true };
+    return {
+      decision: { ...decision, passed: true },
+      results: [],
+      report,
+      fullReport: report,
+      followUps: {},
+      pullRequests: [],
+      dryRun: true,
+    };
   }
   const trusted = await resolveTrustedLogin(github, inputs["bot-login"]);
   const comments = await github.listComments(master);
-  const ours = comments.find((c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "summary", { master }));
+  const ours = comments.find(
+    (c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "summary", { master }),
+  );
   const previous = ours ? readSummaryData(ours.body, master) : undefined;
 
   const fresh = await log.group(`Collecting ${plan.tasks.length} statuses`, () =>
-    collectStatuses({ store: deps.artifacts, github, master, runAttempt: deps.run.runAttempt, tasks: plan.tasks }),
+    collectStatuses({
+      store: deps.artifacts,
+      github,
+      master,
+      runAttempt: deps.run.runAttempt,
+      tasks: plan.tasks,
+    }),
   );
   for (const r of fresh) log.info(`Task ${r.task.id}: ${r.outcome}${r.succeeded ? "" : ` — ${r.reason}`}`);
-  const results = [...carriedOver(previous, plan), ...fresh].sort((a, b) => Number(a.task.id) - Number(b.task.id));
+  const results = [...carriedOver(previous, plan), ...fresh].sort(
+    (a, b) => Number(a.task.id) - Number(b.task.id),
+  );
   const decision = decideOutcome(results, inputs["success-threshold"]);
 
   const followUps = new Map<string, number>();
-  for (const [id, state] of Object.entries(previous?.tasks ?? {})) if (state.follow_up) followUps.set(id, state.follow_up);
+  for (const [id, state] of Object.entries(previous?.tasks ?? {}))
+    if (state.follow_up) followUps.set(id, state.follow_up);
   if (inputs["create-follow-up-issues"]) {
     for (const r of fresh.filter((f) => !f.succeeded)) {
       try {
-        followUps.set(r.task.id, await ensureFollowUp(deps, inputs, trusted, master, r, followUps.get(r.task.id)));
+        followUps.set(
+          r.task.id,
+          await ensureFollowUp(deps, inputs, trusted, master, r, followUps.get(r.task.id)),
+        );
       } catch (error) {
         log.warning(`Could not open the follow-up issue of task ${r.task.id}: ${errorMessage(error)}`);
       }
@@ -79,7 +101,15 @@ export async function runAggregate(deps: AggregateDeps, inputs: AggregateInputs)
   }
 
   const data = nextSummaryData(previous, master, deps, fresh, results, followUps);
-  const summaryInput = { master, results, decision, threshold: inputs["success-threshold"], data, followUps, runUrl: deps.runUrl };
+  const summaryInput = {
+    master,
+    results,
+    decision,
+    threshold: inputs["success-threshold"],
+    data,
+    followUps,
+    runUrl: deps.runUrl,
+  };
   const report = renderSummary(summaryInput);
   await upsertSummary(github, master, ours, report);
   return {
@@ -88,7 +118,9 @@ export async function runAggregate(deps: AggregateDeps, inputs: AggregateInputs)
     report,
     fullReport: renderSummary(summaryInput, JOB_SUMMARY_BUDGET),
     followUps: Object.fromEntries(followUps),
-    pullRequests: results.flatMap((r) => (r.prNumber ? [{ task: r.task.id, number: r.prNumber, url: r.prUrl }] : [])),
+    pullRequests: results.flatMap((r) =>
+      r.prNumber ? [{ task: r.task.id, number: r.prNumber, url: r.prUrl }] : [],
+    ),
     dryRun: false,
   };
 }
@@ -104,7 +136,9 @@ function carriedOver(previous: SummaryData | undefined, plan: PlanDocument): Tas
       succeeded: state.succeeded,
       outcome: state.outcome,
       errorType: null,
-      reason: state.succeeded ? "Succeeded in an earlier run." : `Failed in an earlier run (${state.outcome}) and was not retried.`,
+      reason: state.succeeded
+        ? "Succeeded in an earlier run."
+        : `Failed in an earlier run (${state.outcome}) and was not retried.`,
       status: null,
       prNumber: state.pr,
       prUrl: null,
@@ -165,7 +199,9 @@ async function ensureFollowUp(
   const parent = result.task.subIssue;
   if (parent !== null) {
     const children = await github.listSubIssues(parent);
-    const existing = children.find((i) => isTrustedAuthor(i.user, trusted) && hasMarker(i.body, "follow-up", marker));
+    const existing = children.find(
+      (i) => isTrustedAuthor(i.user, trusted) && hasMarker(i.body, "follow-up", marker),
+    );
     if (existing) return existing.number;
   }
   const issue = await github.createIssue({
@@ -178,7 +214,12 @@ async function ensureFollowUp(
   return issue.number;
 }
 
-async function upsertSummary(github: GitHubClient, master: number, ours: IssueComment | undefined, body: string) {
+async function upsertSummary(
+  github: GitHubClient,
+  master: number,
+  ours: IssueComment | undefined,
+  body: string,
+) {
   if (!ours) await github.createComment(master, body);
   else if (ours.body !== body) await github.updateComment(ours.id, body);
 }

@@ -12,7 +12,11 @@ export const MAX_STATUS_BYTES = 256 * 1024;
 const DOWNLOAD_CONCURRENCY = 8;
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping order. */
-export async function mapConcurrent<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapConcurrent<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -25,7 +29,13 @@ export async function mapConcurrent<T, R>(items: T[], limit: number, fn: (item: 
   return results;
 }
 
-function failed(task: PlannedTask, outcome: string, errorType: string, reason: string, attempt: number | null = null): TaskResult {
+function failed(
+  task: PlannedTask,
+  outcome: string,
+  errorType: string,
+  reason: string,
+  attempt: number | null = null,
+): TaskResult {
   return {
     task: { id: task.id, title: task.title, subIssue: task.subIssue, branch: task.branch },
     succeeded: false,
@@ -51,7 +61,8 @@ export function pickStatusArtifacts(
     const parsed = parseStatusArtifactName(artifact.name);
     if (!parsed || parsed.master !== master || parsed.attempt > runAttempt) continue;
     const current = newest.get(parsed.task);
-    if (!current || parsed.attempt > current.attempt) newest.set(parsed.task, { artifact, attempt: parsed.attempt });
+    if (!current || parsed.attempt > current.attempt)
+      newest.set(parsed.task, { artifact, attempt: parsed.attempt });
   }
   return newest;
 }
@@ -81,13 +92,25 @@ export async function collectStatuses(args: {
       );
     }
     if (found.artifact.size > MAX_STATUS_BYTES) {
-      return failed(task, "invalid", "INVALID_STATUS", `The status document is ${found.artifact.size} bytes, far over any real status: not trusted.`, found.attempt);
+      return failed(
+        task,
+        "invalid",
+        "INVALID_STATUS",
+        `The status document is ${found.artifact.size} bytes, far over any real status: not trusted.`,
+        found.attempt,
+      );
     }
     let status: TaskStatus;
     try {
       status = parseTaskStatus(await store.downloadJson(found.artifact));
     } catch (error) {
-      return failed(task, "invalid", "INVALID_STATUS", `The status document is unusable: ${errorMessage(error)}`, found.attempt);
+      return failed(
+        task,
+        "invalid",
+        "INVALID_STATUS",
+        `The status document is unusable: ${errorMessage(error)}`,
+        found.attempt,
+      );
     }
     if (status.task_id !== task.id || status.master_issue !== master) {
       return failed(
@@ -116,7 +139,11 @@ export async function collectStatuses(args: {
 }
 
 /** A status that names a pull request must name one that exists, from this repository, on the task's branch. */
-async function checkPullRequestClaim(github: GitHubClient, status: TaskStatus, task: PlannedTask): Promise<string | undefined> {
+async function checkPullRequestClaim(
+  github: GitHubClient,
+  status: TaskStatus,
+  task: PlannedTask,
+): Promise<string | undefined> {
   if (status.pr_number === null) {
     return status.status === "completed" ? "The status claims success but names no pull request." : undefined;
   }

@@ -22,6 +22,7 @@ export function decideOutcome(results: TaskResult[], threshold: number): Aggrega
   const succeeded = results.filter((r) => r.succeeded).length;
   const rate = total === 0 ? 0 : Math.round((succeeded / total) * 1000) / 10;
   const passed = succeeded > 0 && rate >= threshold;
-  const verdict: AggregateVerdict = total > 0 && succeeded === total ? "all-succeeded" : passed ? "partial-success" : "failure";
+  const verdict: AggregateVerdict =
+    total > 0 && succeeded === total ? "all-succeeded" : passed ? "partial-success" : "failure";
   return { total, succeeded, failed: total - succeeded, rate, verdict, passed };
 }

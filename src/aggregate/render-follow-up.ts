@@ -4,19 +4,27 @@ import type { TaskResult } from "./task-result.js";
 
 /** What usually causes each kind of failure, and what to do about it. */
 const LIKELY_CAUSE: Record<string, string> = {
-  TIMEOUT: "The agent did not finish in time. The task may be too large for one agent: split it, or raise `timeout-minutes`.",
+  TIMEOUT:
+    "The agent did not finish in time. The task may be too large for one agent: split it, or raise `timeout-minutes`.",
   HUNG: "The agent stopped producing output, often while waiting on a network call or an interactive prompt.",
   AGENT_ERROR: "The agent reported a failure: read its final message and log below.",
-  API_ERROR: "The model API refused or failed (credentials, rate limits, or an outage). Check the API key secret and the provider's status.",
-  LIMIT_EXCEEDED: "The agent hit its turn or budget limit before finishing. Raise `max-turns` / `max-budget-usd`, or narrow the task.",
-  NO_CHANGES: "The agent finished without changing any file: the task may be unclear, already done, or outside what its tools allow.",
-  PUSH_FAILED: "The task branch could not be pushed, usually because someone else pushed to it meanwhile. Check the branch, then retry.",
-  PR_FAILED: "The branch was pushed but the pull request could not be opened (permissions: allow GitHub Actions to create pull requests, or pass a PR token).",
+  API_ERROR:
+    "The model API refused or failed (credentials, rate limits, or an outage). Check the API key secret and the provider's status.",
+  LIMIT_EXCEEDED:
+    "The agent hit its turn or budget limit before finishing. Raise `max-turns` / `max-budget-usd`, or narrow the task.",
+  NO_CHANGES:
+    "The agent finished without changing any file: the task may be unclear, already done, or outside what its tools allow.",
+  PUSH_FAILED:
+    "The task branch could not be pushed, usually because someone else pushed to it meanwhile. Check the branch, then retry.",
+  PR_FAILED:
+    "The branch was pushed but the pull request could not be opened (permissions: allow GitHub Actions to create pull requests, or pass a PR token).",
   CANCELLED: "The job was cancelled before the agent finished.",
   CRASHED: "The agent or the action crashed: see the log excerpt and the job log.",
   INSTALL_FAILED: "The agent CLI could not be installed or started.",
-  MISSING_STATUS: "No status arrived: the job was cancelled, its runner was lost, or it hit the job's time limit before uploading. Check the job log.",
-  INVALID_STATUS: "The status document could not be trusted (invalid, about another task, or claiming a pull request that does not match).",
+  MISSING_STATUS:
+    "No status arrived: the job was cancelled, its runner was lost, or it hit the job's time limit before uploading. Check the job log.",
+  INVALID_STATUS:
+    "The status document could not be trusted (invalid, about another task, or claiming a pull request that does not match).",
 };
 
 /** Marker attributes of a task's follow-up issue. */
@@ -42,16 +50,16 @@ export function renderFollowUp(master: number, result: TaskResult, runUrl: strin
     `- **Outcome**: ${result.outcome}`,
     `- **Error type**: ${result.errorType ?? "UNKNOWN"}`,
     `- **Message**: ${safeMarkdown(result.reason).replace(/\n+/g, " ")}`,
-    s ? `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}, ${s.num_turns ?? "?"} turns, branch \`${s.branch_name}\`` : "",
+    s
+      ? `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}, ${s.num_turns ?? "?"} turns, branch \`${s.branch_name}\``
+      : "",
     `- **Run**: ${runUrl}`,
     "",
     "## Likely cause",
     "",
     LIKELY_CAUSE[result.errorType ?? ""] ?? "Unknown: read the log excerpt and the job log.",
     "",
-    ...(log
-      ? ["## Agent log excerpt (secrets redacted)", "", `${fence}text`, log, fence, ""]
-      : []),
+    ...(log ? ["## Agent log excerpt (secrets redacted)", "", `${fence}text`, log, fence, ""] : []),
     ...(s?.final_message ? ["## The agent's final message", "", safeMarkdown(s.final_message), ""] : []),
     "## How to retry",
     "",

@@ -57,14 +57,22 @@ export function wallSeconds(results: TaskResult[]): number {
 export function renderGantt(results: TaskResult[]): string[] {
   const ran = results.filter((r) => r.status && !r.carriedOver);
   if (ran.length === 0) return [];
-  const lines = ["```mermaid", "gantt", "  title Agents over time", "  dateFormat X", "  axisFormat %H:%M:%S"];
+  const lines = [
+    "```mermaid",
+    "gantt",
+    "  title Agents over time",
+    "  dateFormat X",
+    "  axisFormat %H:%M:%S",
+  ];
   lines.push("  section Tasks");
   for (const r of ran) {
     const s = r.status!;
     const start = Math.floor(Date.parse(s.start_time) / 1000);
     const end = Math.max(start + 1, Math.ceil(Date.parse(s.completion_time) / 1000));
     const tag = r.succeeded ? "done" : "crit";
-    lines.push(`  Task ${r.task.id} ${r.succeeded ? "ok" : r.outcome.replace(/[^a-z_]/g, "")} :${tag}, t${r.task.id}, ${start}, ${end}`);
+    lines.push(
+      `  Task ${r.task.id} ${r.succeeded ? "ok" : r.outcome.replace(/[^a-z_]/g, "")} :${tag}, t${r.task.id}, ${start}, ${end}`,
+    );
   }
   lines.push("```");
   return lines;
@@ -77,7 +85,9 @@ export function findOverlaps(results: TaskResult[]): Array<{ file: string; tasks
     if (!r.status || r.prNumber === null) continue;
     for (const file of r.status.files_changed) byFile.set(file, [...(byFile.get(file) ?? []), r.task.id]);
   }
-  return [...byFile.entries()].filter(([, tasks]) => tasks.length > 1).map(([file, tasks]) => ({ file, tasks }));
+  return [...byFile.entries()]
+    .filter(([, tasks]) => tasks.length > 1)
+    .map(([file, tasks]) => ({ file, tasks }));
 }
 
 function totals(results: TaskResult[]): string {
@@ -98,7 +108,9 @@ function totals(results: TaskResult[]): string {
 
 function attemptsLine(data: SummaryData): string {
   if (data.attempts.length <= 1) return "";
-  const parts = data.attempts.map((a, i) => `${i === 0 ? "first run" : `retry ${i}`} ${a.succeeded.length}/${a.ran.length}`);
+  const parts = data.attempts.map(
+    (a, i) => `${i === 0 ? "first run" : `retry ${i}`} ${a.succeeded.length}/${a.ran.length}`,
+  );
   const total = Object.keys(data.tasks).length;
   const ok = Object.values(data.tasks).filter((t) => t.succeeded).length;
   return `**Attempts**: ${parts.join(", ")}, combined ${ok}/${total}`;
@@ -127,12 +139,23 @@ export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET): str
     totals(results),
     "",
   ];
-  const tableHead = ["| Task | Title | Sub-issue | Status | PR | Duration | Turns | Cost | Lines |", "|---|---|---|---|---|---|---|---|---|"];
+  const tableHead = [
+    "| Task | Title | Sub-issue | Status | PR | Duration | Turns | Cost | Lines |",
+    "|---|---|---|---|---|---|---|---|---|",
+  ];
   const rows = results.map((r) => `| ${row(r)} |`);
 
   const failures = results.filter((r) => !r.succeeded);
   const failureLines = failures.length
-    ? ["### Failures", "", ...failures.map((r) => `- **Task ${r.task.id}** (${r.outcome}): ${cell(r.reason, 300)}${followUps.has(r.task.id) ? ` → #${followUps.get(r.task.id)}` : ""}`), ""]
+    ? [
+        "### Failures",
+        "",
+        ...failures.map(
+          (r) =>
+            `- **Task ${r.task.id}** (${r.outcome}): ${cell(r.reason, 300)}${followUps.has(r.task.id) ? ` → #${followUps.get(r.task.id)}` : ""}`,
+        ),
+        "",
+      ]
     : [];
   const overlaps = findOverlaps(results);
   const overlapLines = [
@@ -142,7 +165,9 @@ export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET): str
       ? [
           "These files are changed by more than one pull request; merge those one at a time and expect conflicts:",
           "",
-          ...overlaps.slice(0, 50).map((o) => `- \`${o.file.replace(/`/g, "")}\`: tasks ${o.tasks.join(", ")}`),
+          ...overlaps
+            .slice(0, 50)
+            .map((o) => `- \`${o.file.replace(/`/g, "")}\`: tasks ${o.tasks.join(", ")}`),
         ]
       : ["✅ No file is changed by more than one pull request."]),
     "",
@@ -150,7 +175,9 @@ export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET): str
   const next = [
     "### Next steps",
     "",
-    ...results.filter((r) => r.succeeded && r.prNumber).map((r) => `- [ ] Review and merge #${r.prNumber} (task ${r.task.id})`),
+    ...results
+      .filter((r) => r.succeeded && r.prNumber)
+      .map((r) => `- [ ] Review and merge #${r.prNumber} (task ${r.task.id})`),
     ...failures.map((r) =>
       followUps.has(r.task.id)
         ? `- [ ] Investigate #${followUps.get(r.task.id)} (task ${r.task.id}, ${r.outcome})`
@@ -159,7 +186,11 @@ export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET): str
     ...(failures.length ? ["- [ ] Retry the failed tasks: run the workflow again with `retry: true`"] : []),
     "",
   ];
-  const footer = [`---`, `*[Workflow run and full job summary](${input.runUrl}) · Parallel Task Orchestrator*`, renderSummaryData(input.data)];
+  const footer = [
+    `---`,
+    `*[Workflow run and full job summary](${input.runUrl}) · Parallel Task Orchestrator*`,
+    renderSummaryData(input.data),
+  ];
   const sections = [...failureLines, ...overlapLines, ...renderGantt(results), "", ...next, ...footer];
 
   const fixed = [...head, ...tableHead, "", ...sections].join("\n").length + 200;
@@ -176,7 +207,13 @@ export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET): str
   let body = [...head, ...table, "", ...sections].join("\n");
   if (body.length > budget) {
     // Even the fixed sections are too long (thousands of overlaps or failures): keep head, table and data.
-    body = [...head, ...table, "", `*The rest of this report is in the [job summary](${input.runUrl}).*`, renderSummaryData(input.data)].join("\n");
+    body = [
+      ...head,
+      ...table,
+      "",
+      `*The rest of this report is in the [job summary](${input.runUrl}).*`,
+      renderSummaryData(input.data),
+    ].join("\n");
   }
   return body;
 }

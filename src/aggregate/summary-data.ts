@@ -56,7 +56,13 @@ export function readSummaryData(body: string, master: number): SummaryData | und
   const match = DATA_PATTERN.exec(body);
   if (!match) return undefined;
   try {
-    const parsed = summaryDataSchema.safeParse(JSON.parse(inflateRawSync(Buffer.from(match[1] as string, "base64url"), { maxOutputLength: 4_000_000 }).toString("utf8")));
+    const parsed = summaryDataSchema.safeParse(
+      JSON.parse(
+        inflateRawSync(Buffer.from(match[1] as string, "base64url"), { maxOutputLength: 4_000_000 }).toString(
+          "utf8",
+        ),
+      ),
+    );
     return parsed.success && parsed.data.master === master ? parsed.data : undefined;
   } catch {
     return undefined;

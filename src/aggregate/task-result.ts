@@ -24,7 +24,9 @@ export interface TaskResult {
 }
 
 /** The artifact name pattern of status documents (see statusArtifactName). */
-export function parseStatusArtifactName(name: string): { master: number; task: string; attempt: number } | undefined {
+export function parseStatusArtifactName(
+  name: string,
+): { master: number; task: string; attempt: number } | undefined {
   const match = /^status-(\d+)-([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)-(\d+)\.json$/.exec(name);
   if (!match) return undefined;
   return { master: Number(match[1]), task: match[2] as string, attempt: Number(match[3]) };

@@ -29,7 +29,9 @@ const RETENTION_DAYS = 30;
  * The production store over @actions/artifact. The client is imported lazily: it pulls in the Azure
  * SDK, and a mode that never touches artifacts should not pay for loading it.
  */
-export async function createArtifactStore(tempRoot: string = process.env.RUNNER_TEMP || tmpdir()): Promise<ArtifactStore> {
+export async function createArtifactStore(
+  tempRoot: string = process.env.RUNNER_TEMP || tmpdir(),
+): Promise<ArtifactStore> {
   const { DefaultArtifactClient } = await import("@actions/artifact");
   const client = new DefaultArtifactClient();
   return {

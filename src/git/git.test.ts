@@ -7,7 +7,11 @@ import { createGitRunner, createWorkspace, GitError, parseNumstat } from "./git.
 describe("parseNumstat", () => {
   it("sums lines, lists files, handles renames and binaries", () => {
     const out = ["3\t1\tsrc/a.ts", "-\t-\timg.png", "0\t0\t", "old.ts", "new.ts", ""].join("\0");
-    expect(parseNumstat(out)).toEqual({ files: ["src/a.ts", "img.png", "new.ts"], linesAdded: 3, linesRemoved: 1 });
+    expect(parseNumstat(out)).toEqual({
+      files: ["src/a.ts", "img.png", "new.ts"],
+      linesAdded: 3,
+      linesRemoved: 1,
+    });
   });
 });
 
@@ -20,7 +24,12 @@ describe("workspace against a real git origin", () => {
     expect(await ws.commitAll("nothing")).toBe(false);
     writeFileSync(join(dir, "hello.txt"), "one\ntwo\n");
     expect(await ws.commitAll("Add hello")).toBe(true);
-    expect(await ws.changesSince("main")).toEqual({ commits: 1, files: ["hello.txt"], linesAdded: 2, linesRemoved: 0 });
+    expect(await ws.changesSince("main")).toEqual({
+      commits: 1,
+      files: ["hello.txt"],
+      linesAdded: 2,
+      linesRemoved: 0,
+    });
     const pushed = await ws.push("orchestrator/1/1-demo", "");
     expect(pushed.exitCode).toBe(0);
     expect(git(origin, "rev-parse", "refs/heads/orchestrator/1/1-demo")).toBe(await ws.headSha());
@@ -56,7 +65,11 @@ describe("workspace against a real git origin", () => {
   it("names the failed command without credentials", async () => {
     const { clone } = createOrigin();
     const run = createGitRunner(clone());
-    await expect(run(["-c", "http.extraheader=AUTHORIZATION: basic c2VjcmV0", "checkout", "nope"])).rejects.toThrow(GitError);
-    await expect(run(["-c", "http.extraheader=AUTHORIZATION: basic c2VjcmV0", "checkout", "nope"])).rejects.not.toThrow(/c2VjcmV0/);
+    await expect(
+      run(["-c", "http.extraheader=AUTHORIZATION: basic c2VjcmV0", "checkout", "nope"]),
+    ).rejects.toThrow(GitError);
+    await expect(
+      run(["-c", "http.extraheader=AUTHORIZATION: basic c2VjcmV0", "checkout", "nope"]),
+    ).rejects.not.toThrow(/c2VjcmV0/);
   });
 });

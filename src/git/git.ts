@@ -8,7 +8,10 @@ export interface GitResult {
 }
 
 /** Runs one git command with a fixed argument list (never a shell). */
-export type RunGit = (args: string[], options?: { allowFailure?: boolean; env?: Record<string, string> }) => Promise<GitResult>;
+export type RunGit = (
+  args: string[],
+  options?: { allowFailure?: boolean; env?: Record<string, string> },
+) => Promise<GitResult>;
 
 /** Raised when a git command fails; the message names the command (never a credential). */
 export class GitError extends Error {
@@ -16,7 +19,9 @@ export class GitError extends Error {
     readonly args: string[],
     readonly result: GitResult,
   ) {
-    super(`git ${args.filter((a) => !a.startsWith("http.")).join(" ")} failed (${result.exitCode}): ${result.stderr.trim().slice(0, 500)}`);
+    super(
+      `git ${args.filter((a) => !a.startsWith("http.")).join(" ")} failed (${result.exitCode}): ${result.stderr.trim().slice(0, 500)}`,
+    );
     this.name = "GitError";
   }
 }
@@ -77,9 +82,12 @@ export function createWorkspace(git: RunGit): Workspace {
   return {
     async prepareBranch(branch, base) {
       await git(["fetch", "--no-tags", "origin", `+refs/heads/${base}:refs/remotes/origin/${base}`]);
-      const remote = await git(["fetch", "--no-tags", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`], {
-        allowFailure: true,
-      });
+      const remote = await git(
+        ["fetch", "--no-tags", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`],
+        {
+          allowFailure: true,
+        },
+      );
       const reused = remote.exitCode === 0;
       const start = reused ? `refs/remotes/origin/${branch}` : `refs/remotes/origin/${base}`;
       await git(["checkout", "--force", "-B", branch, start]);
@@ -101,10 +109,19 @@ export function createWorkspace(git: RunGit): Workspace {
     },
     async push(branch, expectedRemoteSha, token) {
       const auth = token
-        ? ["-c", `http.extraheader=AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`]
+        ? [
+            "-c",
+            `http.extraheader=AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`,
+          ]
         : [];
       return git(
-        [...auth, "push", `--force-with-lease=refs/heads/${branch}:${expectedRemoteSha}`, "origin", `HEAD:refs/heads/${branch}`],
+        [
+          ...auth,
+          "push",
+          `--force-with-lease=refs/heads/${branch}:${expectedRemoteSha}`,
+          "origin",
+          `HEAD:refs/heads/${branch}`,
+        ],
         { allowFailure: true },
       );
     },
@@ -112,10 +129,20 @@ export function createWorkspace(git: RunGit): Workspace {
       return (await git(["rev-parse", "HEAD"])).stdout.trim();
     },
     async removeStoredCredentials() {
-      const listed = await git(["config", "--local", "--name-only", "--get-regexp", "^(http\\..*extraheader|includeif\\..*)$"], {
-        allowFailure: true,
-      });
-      const keys = [...new Set(listed.stdout.split("\n").map((k) => k.trim()).filter(Boolean))];
+      const listed = await git(
+        ["config", "--local", "--name-only", "--get-regexp", "^(http\\..*extraheader|includeif\\..*)$"],
+        {
+          allowFailure: true,
+        },
+      );
+      const keys = [
+        ...new Set(
+          listed.stdout
+            .split("\n")
+            .map((k) => k.trim())
+            .filter(Boolean),
+        ),
+      ];
       for (const key of keys) await git(["config", "--local", "--unset-all", key], { allowFailure: true });
       return keys;
     },

@@ -34,7 +34,12 @@ function createOctokit(options: GitHubClientOptions) {
         // Our own pacing groups instead of the plugin's module-level 1 s / 3 s ones, so the interval is an input.
         write: new Bottleneck.Group({ ...common, minTime: options.writeIntervalMs }),
         notifications: new Bottleneck.Group({ ...common, minTime: options.writeIntervalMs * 3 }),
-        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, count: number) => {
+        onRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _o: unknown,
+          count: number,
+        ) => {
           options.warn(`GitHub rate limit hit on ${request.method} ${request.url}; waiting ${retryAfter}s`);
           return count < MAX_RATE_LIMIT_RETRIES;
         },
@@ -44,7 +49,9 @@ function createOctokit(options: GitHubClientOptions) {
           _o: unknown,
           count: number,
         ) => {
-          options.warn(`GitHub secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s`);
+          options.warn(
+            `GitHub secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s`,
+          );
           return count < MAX_RATE_LIMIT_RETRIES;
         },
       },
@@ -97,7 +104,12 @@ function toIssue(raw: RawIssue): Issue {
   };
 }
 
-function toComment(raw: { id: number; body?: string; user: RawAuthor | null; html_url: string }): IssueComment {
+function toComment(raw: {
+  id: number;
+  body?: string;
+  user: RawAuthor | null;
+  html_url: string;
+}): IssueComment {
   return { id: raw.id, body: raw.body ?? "", user: toAuthor(raw.user), htmlUrl: raw.html_url };
 }
 
@@ -206,8 +218,16 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       return { permission: data.permission, roleName: data.role_name };
     },
     async findOpenPullRequest(branch) {
-      const { data } = await rest.pulls.list({ owner, repo, state: "open", head: `${owner}:${branch}`, per_page: 100 });
-      const match = data.map((raw) => toPull(raw as RawPull)).find((pr) => pr.headRef === branch && pr.headOwner === owner);
+      const { data } = await rest.pulls.list({
+        owner,
+        repo,
+        state: "open",
+        head: `${owner}:${branch}`,
+        per_page: 100,
+      });
+      const match = data
+        .map((raw) => toPull(raw as RawPull))
+        .find((pr) => pr.headRef === branch && pr.headOwner === owner);
       return match;
     },
     async createPullRequest(pr) {
@@ -223,7 +243,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       return toPull(data as RawPull);
     },
     async listPullRequestFiles(prNumber) {
-      const files = await octokit.paginate(rest.pulls.listFiles, { owner, repo, pull_number: prNumber, per_page: 100 });
+      const files = await octokit.paginate(rest.pulls.listFiles, {
+        owner,
+        repo,
+        pull_number: prNumber,
+        per_page: 100,
+      });
       return files.map((f) => f.filename);
     },
   };

@@ -20,6 +20,11 @@ export interface Matrix {
 
 export function buildMatrix(tasks: PlannedTask[]): Matrix {
   return {
-    include: tasks.map((t) => ({ task: t.id, sub_issue: t.subIssue, branch: t.branch, title: safeTitle(t.title, 60) })),
+    include: tasks.map((t) => ({
+      task: t.id,
+      sub_issue: t.subIssue,
+      branch: t.branch,
+      title: safeTitle(t.title, 60),
+    })),
   };
 }

@@ -57,5 +57,7 @@ export function parsePlanDocument(json: unknown): PlanDocument {
   const parsed = planDocumentSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new Error(`Invalid plan document: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
+  throw new Error(
+    `Invalid plan document: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`,
+  );
 }

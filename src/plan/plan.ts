@@ -80,9 +80,19 @@ export async function runPlan(deps: PlanDeps, inputs: PlanInputs): Promise<PlanR
   const validation: ValidationReport = nothingToRetry
     ? {
         outcome: "proceed",
-        findings: [{ level: "info", code: "nothing-to-retry", message: "Nothing to retry: every task succeeded last time.", tasks: [] }],
+        findings: [
+          {
+            level: "info",
+            code: "nothing-to-retry",
+            message: "Nothing to retry: every task succeeded last time.",
+            tasks: [],
+          },
+        ],
       }
-    : validatePlan(parsed.tasks, selected, { ...DEFAULT_VALIDATION_OPTIONS, onOverlap: inputs["on-overlap"] });
+    : validatePlan(parsed.tasks, selected, {
+        ...DEFAULT_VALIDATION_OPTIONS,
+        onOverlap: inputs["on-overlap"],
+      });
   log.info(
     `Master issue #${master}: ${parsed.tasks.length} tasks found (${parsed.format}), ${selected.length} selected, verdict ${validation.outcome}`,
   );
@@ -108,15 +118,28 @@ export async function runPlan(deps: PlanDeps, inputs: PlanInputs): Promise<PlanR
   }
 
   const { tasks, created } = await log.group("Creating sub-issues", () =>
-    ensureSubIssues(deps, inputs, { master, context: parsed.context, taskCount: parsed.tasks.length, trusted }, plan.tasks),
+    ensureSubIssues(
+      deps,
+      inputs,
+      { master, context: parsed.context, taskCount: parsed.tasks.length, trusted },
+      plan.tasks,
+    ),
   );
   plan.tasks = tasks;
   if (deps.uploadPlan) {
     await deps.uploadPlan(planArtifactName(master, deps.run.runAttempt), plan);
   } else {
-    log.warning("No artifact service (ACTIONS_RUNTIME_TOKEN is unset): the plan document was not stored for agents.");
+    log.warning(
+      "No artifact service (ACTIONS_RUNTIME_TOKEN is unset): the plan document was not stored for agents.",
+    );
   }
-  return { plan, matrix: buildMatrix(plan.tasks), report: renderPlanReport(plan), aborted, createdSubIssues: created };
+  return {
+    plan,
+    matrix: buildMatrix(plan.tasks),
+    report: renderPlanReport(plan),
+    aborted,
+    createdSubIssues: created,
+  };
 }
 
 /**
@@ -125,7 +148,9 @@ export async function runPlan(deps: PlanDeps, inputs: PlanInputs): Promise<PlanR
  */
 async function findTasksToRetry(github: GitHubClient, master: number, trusted: string): Promise<string[]> {
   const comments = await github.listComments(master);
-  const ours = comments.find((c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "summary", { master }));
+  const ours = comments.find(
+    (c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "summary", { master }),
+  );
   const data = ours ? readSummaryData(ours.body, master) : undefined;
   if (!data) {
     throw new Error(
@@ -146,7 +171,8 @@ async function readMasterIssue(deps: PlanDeps, master: number) {
   if (fromEvent && fromEvent.number === master) {
     // Use the text the labelling user saw, not whatever the issue says now (time-of-check to time-of-use).
     deps.log.info(`Using master issue #${master} as it was when the ${deps.event.name} event fired.`);
-    if (fromEvent.isPullRequest) throw new Error(`#${master} is a pull request, not an issue: use a master issue.`);
+    if (fromEvent.isPullRequest)
+      throw new Error(`#${master} is a pull request, not an issue: use a master issue.`);
     return fromEvent;
   }
   const issue = await deps.github.getIssue(master);
@@ -156,7 +182,9 @@ async function readMasterIssue(deps: PlanDeps, master: number) {
 
 async function upsertPlanComment(github: GitHubClient, master: number, trusted: string, body: string) {
   const comments = await github.listComments(master);
-  const ours = comments.find((c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "plan", { master }));
+  const ours = comments.find(
+    (c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "plan", { master }),
+  );
   if (ours) await github.updateComment(ours.id, body);
   else await github.createComment(master, body);
 }

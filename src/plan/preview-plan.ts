@@ -20,7 +20,10 @@ export function previewPlan(
     parsed.tasks.map((t) => t.id),
   );
   const selected = parsed.tasks.filter((t) => ids.includes(t.id));
-  const validation = validatePlan(parsed.tasks, selected, { ...DEFAULT_VALIDATION_OPTIONS, onOverlap: options.onOverlap });
+  const validation = validatePlan(parsed.tasks, selected, {
+    ...DEFAULT_VALIDATION_OPTIONS,
+    onOverlap: options.onOverlap,
+  });
   const plan: PlanDocument = {
     schema_version: PLAN_SCHEMA_VERSION,
     master_issue: { number: master, title: "(preview)", url: "" },
@@ -50,8 +53,11 @@ export function previewPlan(
       .filter(Boolean)
       .join("\n"),
   );
-  const text = [renderPlanReport(plan, { budget: Number.MAX_SAFE_INTEGER }), "## Task details", "", ...details].join(
-    "\n\n",
-  );
+  const text = [
+    renderPlanReport(plan, { budget: Number.MAX_SAFE_INTEGER }),
+    "## Task details",
+    "",
+    ...details,
+  ].join("\n\n");
   return { plan, text };
 }

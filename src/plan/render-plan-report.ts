@@ -29,7 +29,10 @@ function filesCell(files: string[]): string {
  * verdict, one row per selected task, and every finding. Untrusted titles are escaped so they cannot
  * break the table or mention anyone. Rows are dropped, with a note, to fit `budget` characters.
  */
-export function renderPlanReport(plan: PlanDocument, options: { budget?: number; header?: string } = {}): string {
+export function renderPlanReport(
+  plan: PlanDocument,
+  options: { budget?: number; header?: string } = {},
+): string {
   const budget = options.budget ?? COMMENT_BUDGET;
   const { validation, tasks } = plan;
   const head = [
@@ -45,12 +48,7 @@ export function renderPlanReport(plan: PlanDocument, options: { budget?: number;
   const findings =
     validation.findings.length === 0
       ? ["### Findings", "", "✅ No dependencies between tasks, no shared files.", ""]
-      : [
-          "### Findings",
-          "",
-          ...validation.findings.map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`),
-          "",
-        ];
+      : ["### Findings", "", ...validation.findings.map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`), ""];
   const footer = plan.dry_run
     ? [
         "---",
@@ -76,6 +74,7 @@ export function renderPlanReport(plan: PlanDocument, options: { budget?: number;
   }
   const omitted = rows.length - kept.length;
   const table = tasks.length === 0 ? [] : [...tableHead, ...kept, ""];
-  if (omitted > 0) table.push(`*…and ${omitted} more tasks, listed in the plan output of the workflow run.*`, "");
+  if (omitted > 0)
+    table.push(`*…and ${omitted} more tasks, listed in the plan output of the workflow run.*`, "");
   return [...head, ...table, ...findings, ...footer].join("\n");
 }

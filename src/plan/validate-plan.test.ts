@@ -15,8 +15,6 @@ function task(id: string, extra: Partial<Task> = {}): Task {
   };
 }
 
-const three = [task("1"), task("2"), task("3")];
-
 describe("pathsOverlap", () => {
   it.each([
     ["auth/login.ts", "auth/login.ts", true],
@@ -35,7 +33,11 @@ describe("pathsOverlap", () => {
 
 describe("validatePlan", () => {
   it("proceeds when three independent tasks touch different files", () => {
-    const tasks = [task("1", { files: ["a/"] }), task("2", { files: ["b/"] }), task("3", { files: ["c.ts"] })];
+    const tasks = [
+      task("1", { files: ["a/"] }),
+      task("2", { files: ["b/"] }),
+      task("3", { files: ["c.ts"] }),
+    ];
     expect(validatePlan(tasks, tasks)).toEqual({ outcome: "proceed", findings: [] });
   });
 
@@ -101,7 +103,11 @@ describe("validatePlan", () => {
   });
 
   it("notes missing acceptance criteria and duplicate titles", () => {
-    const tasks = [task("1", { acceptanceCriteria: [] }), task("2", { title: "Same" }), task("3", { title: "same" })];
+    const tasks = [
+      task("1", { acceptanceCriteria: [] }),
+      task("2", { title: "Same" }),
+      task("3", { title: "same" }),
+    ];
     const report = validatePlan(tasks, tasks);
     expect(report.findings.map((f) => [f.level, f.code])).toEqual([
       ["info", "no-acceptance-criteria"],

@@ -100,7 +100,9 @@ function overlapFindings(selected: Task[], onOverlap: "warn" | "fail"): Finding[
     for (let j = i + 1; j < selected.length; j++) {
       const a = selected[i] as Task;
       const b = selected[j] as Task;
-      const shared = a.files.flatMap((fa) => b.files.filter((fb) => pathsOverlap(fa, fb)).map((fb) => [fa, fb]));
+      const shared = a.files.flatMap((fa) =>
+        b.files.filter((fb) => pathsOverlap(fa, fb)).map((fb) => [fa, fb]),
+      );
       if (shared.length === 0) continue;
       const names = [...new Set(shared.flat())].map((p) => `\`${p}\``).join(", ");
       findings.push({

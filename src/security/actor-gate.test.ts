@@ -50,7 +50,9 @@ describe("checkActor", () => {
       allowed: false,
       reason: expect.stringContaining("not listed in the allowed-bots input"),
     });
-    expect(await checkActor(github, { login: "renovate[bot]", type: "Bot" }, ["Renovate[bot]"])).toMatchObject({
+    expect(
+      await checkActor(github, { login: "renovate[bot]", type: "Bot" }, ["Renovate[bot]"]),
+    ).toMatchObject({
       allowed: true,
     });
   });

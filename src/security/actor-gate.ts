@@ -22,10 +22,17 @@ const WRITE_ROLES = new Set(["admin", "maintain", "write"]);
  * so only people who already have it may start them: triage can label issues but is refused.
  * Bots are refused unless allow-listed, and the `ghost` account (deleted users) always is.
  */
-export async function checkActor(github: GitHubClient, actor: Actor, allowedBots: string[]): Promise<GateDecision> {
+export async function checkActor(
+  github: GitHubClient,
+  actor: Actor,
+  allowedBots: string[],
+): Promise<GateDecision> {
   const login = actor.login;
   if (login === "" || login.toLowerCase() === "ghost") {
-    return { allowed: false, reason: `Refused: the actor "${login || "(none)"}" is a deleted or unknown account.` };
+    return {
+      allowed: false,
+      reason: `Refused: the actor "${login || "(none)"}" is a deleted or unknown account.`,
+    };
   }
   const isBot = actor.type === "Bot" || login.endsWith("[bot]");
   if (isBot) {
@@ -49,7 +56,8 @@ export async function checkActor(github: GitHubClient, actor: Actor, allowedBots
   if (role.permission === "none" && (role.roleName === "" || role.roleName === "none")) {
     return { allowed: false, reason: `Refused: "${login}" has no access to this repository.` };
   }
-  const allowed = WRITE_ROLES.has(role.roleName) || role.permission === "admin" || role.permission === "write";
+  const allowed =
+    WRITE_ROLES.has(role.roleName) || role.permission === "admin" || role.permission === "write";
   return allowed
     ? { allowed: true, reason: `Allowed: "${login}" has the ${role.roleName} role.` }
     : {
