@@ -21,8 +21,8 @@ var external_node_path_ = __webpack_require__(76760);
 var markers = __webpack_require__(23400);
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __webpack_require__(86999);
-// EXTERNAL MODULE: ./src/status/status-schema.ts + 1 modules
-var status_schema = __webpack_require__(8320);
+// EXTERNAL MODULE: ./src/status/status-schema.ts
+var status_schema = __webpack_require__(18452);
 // EXTERNAL MODULE: ./src/stage-context.ts
 var stage_context = __webpack_require__(43667);
 ;// CONCATENATED MODULE: ./src/agent/adapters/parse-command-argv.ts

@@ -139,8 +139,8 @@ var markers = __webpack_require__(23400);
 var logger = __webpack_require__(86999);
 // EXTERNAL MODULE: ./src/stage-context.ts
 var stage_context = __webpack_require__(43667);
-// EXTERNAL MODULE: ./src/status/status-schema.ts + 1 modules
-var status_schema = __webpack_require__(8320);
+// EXTERNAL MODULE: ./src/status/status-schema.ts
+var status_schema = __webpack_require__(18452);
 ;// CONCATENATED MODULE: ./src/aggregate/task-result.ts
 /** The artifact name pattern of status documents (see statusArtifactName). */
 function parseStatusArtifactName(name) {
@@ -702,6 +702,78 @@ async function upsertSummary(github, master, ours, body) {
         await github.createComment(master, body);
     else if (ours.body !== body)
         await github.updateComment(ours.id, body);
+}
+
+
+/***/ }),
+
+/***/ 64168:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ls: () => (/* binding */ readSummaryData),
+/* harmony export */   tX: () => (/* binding */ renderSummaryData)
+/* harmony export */ });
+/* unused harmony export summaryDataSchema */
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32716);
+
+
+/**
+ * Machine-readable state the aggregator embeds in its summary comment, so a later `retry: true` run
+ * knows exactly which tasks succeeded without guessing from prose. Read only from the comment our own
+ * account wrote (see markers.ts); validated with a schema because even our comment can be edited by a
+ * repository admin.
+ */
+const taskStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    /** The task title, cut to 80 characters, for rows of tasks carried over from earlier runs. */
+    title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    succeeded: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    outcome: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    sub_issue: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nullable(),
+    pr: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nullable(),
+    follow_up: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nullable(),
+    /** Totals kept for the combined report of later runs. */
+    duration_seconds: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
+    cost_usd: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().nullable(),
+    lines_added: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    lines_removed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+});
+const attemptSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    run_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    run_attempt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
+    finished_at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** Ids of the tasks this run executed, and of those that succeeded. */
+    ran: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    succeeded: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+});
+const summaryDataSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+    master: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(attemptSchema),
+    tasks: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), taskStateSchema),
+});
+const DATA_PATTERN = /<!-- parallel-task-orchestrator-data ([A-Za-z0-9_-]+) -->/;
+/**
+ * The hidden line carrying the data: deflated (256 tasks must fit beside the report in one comment) and
+ * base64url-encoded, so nothing in it can end the HTML comment.
+ */
+function renderSummaryData(data) {
+    return `<!-- parallel-task-orchestrator-data ${(0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.deflateRawSync)(JSON.stringify(data)).toString("base64url")} -->`;
+}
+/** The data in a summary comment body, or undefined when absent or not valid. */
+function readSummaryData(body, master) {
+    const match = DATA_PATTERN.exec(body);
+    if (!match)
+        return undefined;
+    try {
+        const parsed = summaryDataSchema.safeParse(JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.inflateRawSync)(Buffer.from(match[1], "base64url"), { maxOutputLength: 4_000_000 }).toString("utf8")));
+        return parsed.success && parsed.data.master === master ? parsed.data : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

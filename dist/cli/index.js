@@ -28271,6 +28271,8 @@ function textInRange(node, source, start, end) {
         return source.slice(Math.max(from, start), Math.min(to, end));
     return "children" in node ? node.children.map((c) => textInRange(c, source, start, end)).join("") : "";
 }
+/** What `maskInline` puts in place of masked text: a noncharacter, which no prose contains. */
+const MASK = "\uFFFF";
 const MASKED_ALWAYS = new Set(["inlineCode", "html", "link", "linkReference", "image", "imageReference"]);
 const MASKED_EMPHASIS = new Set(["strong", "emphasis", "delete", "footnoteReference"]);
 /**
@@ -28284,7 +28286,7 @@ function maskInline(node, source, options) {
     const visit = (n) => {
         if (MASKED_ALWAYS.has(n.type) || (options.emphasis && MASKED_EMPHASIS.has(n.type))) {
             for (let i = startOf(n) - base; i < endOf(n) - base; i++)
-                chars[i] = "\u0000";
+                chars[i] = MASK;
             return;
         }
         if ("children" in n)
@@ -28332,6 +28334,8 @@ function dedent(text, indent) {
     const pattern = new RegExp(`\\n {1,${indent}}`, "g");
     return text.replace(pattern, "\n");
 }
+/** Lookbehind for a sentence end: "e.g. Redis", "vs. Postgres", "Fig. 2" do not end a sentence. */
+const NOT_AN_ABBREVIATION = String.raw `(?<!\b(?:[eE]\.g|[iI]\.e|etc|vs|cf|approx|incl|[fF]ig|[nN]o))`;
 /** Whether an html block is a comment, which GitHub does not render: template hints, hidden notes. */
 function isHtmlComment(node) {
     return node.type === "html" && node.value.trimStart().startsWith("<!--");
@@ -28390,7 +28394,7 @@ function defuseEmphasisBombs(markdown) {
     lines.forEach((line, i) => {
         const opener = FENCE.exec(line)?.[1];
         if (fence !== undefined) {
-            if (opener?.[0] === fence[0] && opener.length >= fence.length)
+            if (opener !== undefined && opener[0] === fence[0] && opener.length >= fence.length)
                 fence = undefined;
             return;
         }
@@ -28474,7 +28478,7 @@ function classifyPathToken(raw, backticked) {
         return undefined;
     if (token.includes(",") && !token.includes("{"))
         return undefined;
-    if (NOT_PATHS.has(token.toLowerCase()) || /^[\d/.\-]+$/.test(token))
+    if (NOT_PATHS.has(token.toLowerCase()) || /^[\d/.-]+$/.test(token))
         return undefined;
     const segments = token.split("/");
     const first = segments[0] ?? "";
@@ -28502,7 +28506,7 @@ function classifyPathToken(raw, backticked) {
  * Whole runs are matched and filtered for a slash afterwards; a pattern requiring the slash inside the
  * run would backtrack quadratically over a long run without one.
  */
-const BARE_TOKEN = /[^\s()[\]<>"'`\u0000]+/g;
+const BARE_TOKEN = new RegExp(`[^\\s()[\\]<>"'\`${MASK}]+`, "g");
 function bare(token) {
     return token.includes("/") ? classifyPathToken(token, false) : undefined;
 }
@@ -28603,7 +28607,7 @@ function listItemSources(list, source) {
 const SENTENCE_MARKERS = /^\s*(?:#{1,6}\s+|\[[ xX]\]\s+|\|\s*|[:\-–—]\s+)/;
 const MODAL = /\b(?:must|should|will)\b/i;
 /** A sentence ends at . ! or ? followed by whitespace and not a lower-case word ("e.g. the" goes on). */
-const SENTENCE_END = /[.!?]+(?=\s+[^\sa-z]|\s*$)/g;
+const SENTENCE_END = new RegExp(`${NOT_AN_ABBREVIATION}[.!?]+(?=\\s+[^\\sa-z]|\\s*$)`, "g");
 function modalSentences(tree, source, titleEnd) {
     const found = [];
     for (const block of proseBlocks(tree)) {
@@ -28688,8 +28692,12 @@ function sectionKind(text) {
         return "tasks";
     return EXCLUDED_HEADING.test(name) ? "excluded" : "plain";
 }
+/** Whether a list item is a GFM task-list item (`[ ]` or `[x]`); plain items have `checked: null`. */
+function isCheckbox(item) {
+    return typeof item.checked === "boolean";
+}
 function hasCheckbox(list) {
-    return list.children.some((item) => item.checked !== null || item.children.some((c) => c.type === "list" && hasCheckbox(c)));
+    return list.children.some((item) => isCheckbox(item) || item.children.some((c) => c.type === "list" && hasCheckbox(c)));
 }
 /** First line of a list item's text, as a group name for the checkbox items nested under it. */
 function itemHeadline(item) {
@@ -28791,7 +28799,7 @@ function findTaskCandidates(tree) {
             // An item with nothing visible in it (only zero-width characters) is no task.
             if (collapseWhitespace(nodeText(item).replace(find_task_candidates_INVISIBLE, "")) === "")
                 return;
-            const checkbox = item.checked !== null && item.checked !== undefined;
+            const checkbox = isCheckbox(item);
             const form = checkbox ? "checkbox" : list.ordered ? "ordered" : "plain";
             const candidate = {
                 kind: "item",
@@ -28810,25 +28818,25 @@ function findTaskCandidates(tree) {
         };
         // Checkbox items nested under plain items are tasks grouped by that item; under a checkbox item,
         // nested items are that task's steps.
-        const walkNested = (list, rootItem, group) => {
-            list.children.forEach((item, k) => {
-                if (item.checked !== null && item.checked !== undefined)
-                    add(item, rootItem, list, k, group);
-                else
-                    for (const c of item.children)
-                        if (c.type === "list")
-                            walkNested(c, rootItem, itemHeadline(item));
-            });
+        const walkNested = (parent, rootItem) => {
+            for (const list of parent.children) {
+                if (list.type !== "list")
+                    continue;
+                list.children.forEach((item, k) => {
+                    if (isCheckbox(item))
+                        add(item, rootItem, list, k, itemHeadline(parent));
+                    else
+                        walkNested(item, rootItem);
+                });
+            }
         };
         const headingGroup = innermostGroup(sectionStack);
         node.children.forEach((item, k) => {
-            const checkbox = item.checked !== null && item.checked !== undefined;
+            const checkbox = isCheckbox(item);
             if (checkbox || node.ordered || directlyInTasks)
                 add(item, item, node, k, headingGroup);
             if (!checkbox)
-                for (const c of item.children)
-                    if (c.type === "list")
-                        walkNested(c, item, itemHeadline(item));
+                walkNested(item, item);
         });
     });
     return { candidates: selectCandidates(headings, items), ownedBlocks };
@@ -28913,11 +28921,12 @@ const MAX_COLON_TITLE = 80;
 /** `Task 1:`, `**Task 1:**`, `Sub-task 2 -` opening an item. */
 const ITEM_LABEL = /^[*_]{0,3}(?:sub[- ]?task|task)\s*#?(\d{1,6})[*_]{0,3}\s*[:.)\-–—][*_]{0,3}\s*/i;
 /** A sentence ends at . ! or ? before a word that does not start in lower case ("e.g. the" goes on). */
-const parse_master_issue_SENTENCE_END = /[.!?](?=[ \t]+[^\sa-z])/;
+const parse_master_issue_SENTENCE_END = new RegExp(`${NOT_AN_ABBREVIATION}[.!?](?=[ \\t]+[^\\sa-z])`);
 /** Splits a list item into title and description (rule 6). */
 function draftItem(candidate, item, source) {
     const first = item.children[0];
-    const marker = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/.exec(source.slice(lineStart(source, startOf(item))));
+    const markerLine = source.slice(lineStart(source, startOf(item)), startOf(item) + 16);
+    const marker = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/.exec(markerLine);
     const indent = marker?.[0].length ?? 0;
     const rest = (from) => dedent(source.slice(from, endOf(item)).replace(/^[ \t]*(?::|[-–—](?=\s))?[ \t]*/, ""), indent).trim();
     if (first?.type !== "paragraph" || first.children.length === 0) {
@@ -28940,7 +28949,8 @@ function draftItem(candidate, item, source) {
     let descriptionStart = lineEnd;
     let title;
     const strong = first.children.find((c) => c.type === "strong" && startOf(c) === base + pos);
-    if (strong && /^[ \t]*(?:[:\-–—]|\n|$)/.test(masked.slice(endOf(strong) - base))) {
+    const introducesText = (n) => /:\s*$/.test(nodeText(n)) || /^[ \t]*(?:[:\-–—]|\n|$)/.test(masked.slice(endOf(n) - base));
+    if (strong && introducesText(strong)) {
         title = nodeText(strong);
         titleEnd = descriptionStart = endOf(strong) - base;
     }
