@@ -828,15 +828,17 @@ function findTaskCandidates(tree) {
         };
         // Checkbox items nested under plain items are tasks grouped by that item; under a checkbox item,
         // nested items are that task's steps.
-        const walkNested = (list, rootItem, group) => {
-            list.children.forEach((item, k) => {
-                if (isCheckbox(item))
-                    add(item, rootItem, list, k, group);
-                else
-                    for (const c of item.children)
-                        if (c.type === "list")
-                            walkNested(c, rootItem, itemHeadline(item));
-            });
+        const walkNested = (parent, rootItem) => {
+            for (const list of parent.children) {
+                if (list.type !== "list")
+                    continue;
+                list.children.forEach((item, k) => {
+                    if (isCheckbox(item))
+                        add(item, rootItem, list, k, itemHeadline(parent));
+                    else
+                        walkNested(item, rootItem);
+                });
+            }
         };
         const headingGroup = innermostGroup(sectionStack);
         node.children.forEach((item, k) => {
@@ -844,9 +846,7 @@ function findTaskCandidates(tree) {
             if (checkbox || node.ordered || directlyInTasks)
                 add(item, item, node, k, headingGroup);
             if (!checkbox)
-                for (const c of item.children)
-                    if (c.type === "list")
-                        walkNested(c, item, itemHeadline(item));
+                walkNested(item, item);
         });
     });
     return { candidates: selectCandidates(headings, items), ownedBlocks };

@@ -10,12 +10,16 @@ function details(markdown: string, titleEnd = -1): TaskDetails {
 
 describe("acceptance criteria", () => {
   it("takes the items of a nested 'Acceptance criteria:' list", () => {
-    const md = "Add limiter\n\n- Configurable\n- Acceptance criteria:\n  - Returns `429`\n  - Logs the client";
+    const md =
+      "Add limiter\n\n- Configurable\n- Acceptance criteria:\n  - Returns `429`\n  - Logs the client";
     expect(details(md).acceptanceCriteria).toEqual(["Returns `429`", "Logs the client"]);
   });
 
   it("takes the list after an 'Acceptance' paragraph or heading, checkboxes removed", () => {
-    expect(details("**Acceptance criteria:**\n\n- [ ] One\n- [x] Two").acceptanceCriteria).toEqual(["One", "Two"]);
+    expect(details("**Acceptance criteria:**\n\n- [ ] One\n- [x] Two").acceptanceCriteria).toEqual([
+      "One",
+      "Two",
+    ]);
     expect(details("### Acceptance\n\n1. First\n2. Second").acceptanceCriteria).toEqual(["First", "Second"]);
   });
 
@@ -39,25 +43,36 @@ describe("acceptance criteria", () => {
   });
 
   it("matches whole words only", () => {
-    expect(details("Add goodwill. Mustard is yellow. The willow shouldered on.").acceptanceCriteria).toEqual([]);
+    expect(details("Add goodwill. Mustard is yellow. The willow shouldered on.").acceptanceCriteria).toEqual(
+      [],
+    );
+  });
+
+  it("does not count modal words inside code spans", () => {
+    expect(details("Rename `willChange`. Set `should_retry`. Call `must()`.").acceptanceCriteria).toEqual([]);
   });
 
   it("does not end a sentence inside code, at e.g., or in a link", () => {
-    const md = "Call `a.b. It must` once. Use e.g. redis, which will work. See [x. It must](https://a.b/c. d).";
+    const md =
+      "Call `a. B` and it must work. Use e.g. redis, which will work. See [x. It](https://a.b/c.d) must.";
     expect(details(md).acceptanceCriteria).toEqual([
-      "Call `a.b. It must` once.",
+      "Call `a. B` and it must work.",
       "Use e.g. redis, which will work.",
+      "See [x. It](https://a.b/c.d) must.",
     ]);
   });
 
   it("ignores code blocks and sentences that declare dependencies", () => {
-    const md = "```\nthis will not count\n```\n\nDepends on task 1 (it must exist first). Output must be JSON.";
+    const md =
+      "```\nthis will not count\n```\n\nDepends on task 1 (it must exist first). Output must be JSON.";
     expect(details(md).acceptanceCriteria).toEqual(["Output must be JSON."]);
   });
 
   it("never runs a sentence from the title into the description", () => {
     const md = "Load test: 500 users should see p95 under 200 ms";
-    expect(details(md, md.indexOf(":")).acceptanceCriteria).toEqual(["500 users should see p95 under 200 ms"]);
+    expect(details(md, md.indexOf(":")).acceptanceCriteria).toEqual([
+      "500 users should see p95 under 200 ms",
+    ]);
   });
 
   it("de-duplicates and trims criteria", () => {
@@ -69,13 +84,9 @@ describe("files", () => {
   const files = (md: string): string[] => details(md).files;
 
   it("finds backticked paths, directories, globs and known file names, in order", () => {
-    expect(files("Touch `src/auth/login.ts`, `auth/`, `src/**/*.ts`, `package.json` and `Dockerfile`")).toEqual([
-      "src/auth/login.ts",
-      "auth/",
-      "src/**/*.ts",
-      "package.json",
-      "Dockerfile",
-    ]);
+    expect(
+      files("Touch `src/auth/login.ts`, `auth/`, `src/**/*.ts`, `package.json` and `Dockerfile`"),
+    ).toEqual(["src/auth/login.ts", "auth/", "src/**/*.ts", "package.json", "Dockerfile"]);
   });
 
   it("finds bare tokens that look unmistakably like paths", () => {
@@ -96,7 +107,9 @@ describe("files", () => {
   });
 
   it("ignores paths inside code blocks and link targets", () => {
-    expect(files("```\nsrc/in-code.ts\n```\n\n[docs](https://x.io/src/a.ts) <https://x.io/b/c.ts>")).toEqual([]);
+    expect(files("```\nsrc/in-code.ts\n```\n\n[docs](https://x.io/src/a.ts) <https://x.io/b/c.ts>")).toEqual(
+      [],
+    );
   });
 
   it.each([
@@ -151,12 +164,19 @@ describe("files", () => {
     expect(classifyPathToken(word, true)).toBe(path);
   });
 
-  it.each(["user.name", "req.body", "npm test", "foo()", ".length", "/etc/hosts", "@scope/pkg", "I/O", "v1.2"])(
-    "does not take the backticked %j for a file",
-    (word) => {
-      expect(classifyPathToken(word, true)).toBeUndefined();
-    },
-  );
+  it.each([
+    "user.name",
+    "req.body",
+    "npm test",
+    "foo()",
+    ".length",
+    "/etc/hosts",
+    "@scope/pkg",
+    "I/O",
+    "v1.2",
+  ])("does not take the backticked %j for a file", (word) => {
+    expect(classifyPathToken(word, true)).toBeUndefined();
+  });
 });
 
 describe("dependency references", () => {
