@@ -22,10 +22,16 @@ function escapeCell(text: string): string {
 export function renderInputsTable(): string {
   const action = parse(readFileSync(resolve(ROOT, "action.yml"), "utf8")) as ActionYml;
   const inputs = Object.entries(action.inputs).map(([name, input]) => {
-    const fallback = input.required ? "(required)" : input.default === undefined || input.default === "" ? "" : `\`${input.default}\``;
+    const fallback = input.required
+      ? "(required)"
+      : input.default === undefined || input.default === ""
+        ? ""
+        : `\`${input.default}\``;
     return `| \`${name}\` | ${escapeCell(fallback)} | ${escapeCell(input.description)} |`;
   });
-  const outputs = Object.entries(action.outputs).map(([name, output]) => `| \`${name}\` | ${escapeCell(output.description)} |`);
+  const outputs = Object.entries(action.outputs).map(
+    ([name, output]) => `| \`${name}\` | ${escapeCell(output.description)} |`,
+  );
   return [
     "### Inputs",
     "",
