@@ -1303,6 +1303,8 @@ async function loadPlan(store, master) {
 /* harmony export */ });
 /* harmony import */ var _github_markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23400);
 /* harmony import */ var _plan_render_sub_issue_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24450);
+/* harmony import */ var _security_sanitize_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6183);
+
 
 
 /** `1h 2m 3s`, `4m 5s`, `6s`. */
@@ -1339,7 +1341,7 @@ function pullRequestBody(status, task) {
         (0,_github_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .renderMarker */ .Bd)("pull-request", { master: status.master_issue, task: status.task_id }),
         status.sub_issue !== null ? `Closes #${status.sub_issue}` : "",
         "",
-        `Task ${status.task_id} of master issue #${status.master_issue}: **${(0,_plan_render_sub_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .safeTitle */ .CL)(task.title).replace(/[*_`]/g, "\\$&")}**`,
+        `Task ${status.task_id} of master issue #${status.master_issue}: **${(0,_security_sanitize_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdownInline */ .E)((0,_plan_render_sub_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .safeTitle */ .CL)(task.title))}**`,
         "",
         `Agent: \`${status.agent.kind}\`${status.agent.model ? ` (\`${status.agent.model}\`)` : ""} on \`${status.branch_name}\``,
         "",

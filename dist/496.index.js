@@ -233,11 +233,11 @@ function renderSubIssueBody(args) {
     const { master, task, taskCount, context, branch } = args;
     const lines = [
         (0,markers/* renderMarker */.Bd)("sub-issue", subIssueMarker(master, task.id)),
-        `**Master issue**: #${master} · **Task** ${task.id} of ${taskCount}${task.group ? ` · **Group**: ${safeTitle(task.group, 100)}` : ""}`,
+        `**Master issue**: #${master} · **Task** ${task.id} of ${taskCount}${task.group ? ` · **Group**: ${(0,sanitize_untrusted_text/* escapeMarkdownInline */.E)(safeTitle(task.group, 100))}` : ""}`,
         "",
         "## Task",
         "",
-        `**${safeTitle(task.title).replace(/[*_`]/g, "\\$&")}**`,
+        `**${(0,sanitize_untrusted_text/* escapeMarkdownInline */.E)(safeTitle(task.title))}**`,
         "",
     ];
     const description = safeMarkdown(task.description);

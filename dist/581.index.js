@@ -55,6 +55,8 @@ async function loadPlan(store, master) {
 /* harmony export */ });
 /* harmony import */ var _github_markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23400);
 /* harmony import */ var _plan_render_sub_issue_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24450);
+/* harmony import */ var _security_sanitize_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6183);
+
 
 
 /** `1h 2m 3s`, `4m 5s`, `6s`. */
@@ -91,7 +93,7 @@ function pullRequestBody(status, task) {
         (0,_github_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .renderMarker */ .Bd)("pull-request", { master: status.master_issue, task: status.task_id }),
         status.sub_issue !== null ? `Closes #${status.sub_issue}` : "",
         "",
-        `Task ${status.task_id} of master issue #${status.master_issue}: **${(0,_plan_render_sub_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .safeTitle */ .CL)(task.title).replace(/[*_`]/g, "\\$&")}**`,
+        `Task ${status.task_id} of master issue #${status.master_issue}: **${(0,_security_sanitize_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdownInline */ .E)((0,_plan_render_sub_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .safeTitle */ .CL)(task.title))}**`,
         "",
         `Agent: \`${status.agent.kind}\`${status.agent.model ? ` (\`${status.agent.model}\`)` : ""} on \`${status.branch_name}\``,
         "",
@@ -315,7 +317,7 @@ function renderFollowUp(master, result, runUrl) {
         `- **Error type**: ${result.errorType ?? "UNKNOWN"}`,
         `- **Message**: ${(0,render_sub_issue/* safeMarkdown */.fH)(result.reason).replace(/\n+/g, " ")}`,
         s
-            ? `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}, ${s.num_turns ?? "?"} turns, branch \`${s.branch_name}\``
+            ? `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}${s.num_turns !== null ? `, ${s.num_turns} turns` : ""}, branch \`${s.branch_name}\``
             : "",
         `- **Run**: ${runUrl}`,
         "",
@@ -425,8 +427,12 @@ function totals(results) {
     const agentSeconds = statuses.reduce((sum, s) => sum + s.duration_seconds, 0);
     const wall = wallSeconds(results);
     const speedup = wall > 0 ? ` (${(agentSeconds / wall).toFixed(1)}× faster than one after another)` : "";
+    const known = statuses.some((s) => s.cost_usd !== null);
+    const tokens = statuses.some((s) => s.tokens !== null)
+        ? `${tokensIn.toLocaleString("en-US")} in / ${tokensOut.toLocaleString("en-US")} out`
+        : "—";
     return [
-        `**Totals**: cost ${(0,render_agent_report/* formatCost */.BD)(cost)} · tokens ${tokensIn.toLocaleString("en-US")} in / ${tokensOut.toLocaleString("en-US")} out · lines +${added} −${removed}`,
+        `**Totals**: cost ${known ? (0,render_agent_report/* formatCost */.BD)(cost) : "—"} · tokens ${tokens} · lines +${added} −${removed}`,
         `**Time**: ${(0,render_agent_report/* formatDuration */.a3)(wall)} wall clock for ${(0,render_agent_report/* formatDuration */.a3)(agentSeconds)} of agent time${speedup}`,
     ].join("  \n");
 }

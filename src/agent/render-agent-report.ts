@@ -1,5 +1,6 @@
 import { renderMarker } from "../github/markers.js";
 import { safeMarkdown, safeTitle } from "../plan/render-sub-issue.js";
+import { escapeMarkdownInline } from "../security/sanitize-untrusted-text.js";
 import type { PlannedTask } from "../plan/plan-schema.js";
 import type { TaskStatus } from "../status/status-schema.js";
 
@@ -40,7 +41,7 @@ export function pullRequestBody(status: TaskStatus, task: PlannedTask): string {
     renderMarker("pull-request", { master: status.master_issue, task: status.task_id }),
     status.sub_issue !== null ? `Closes #${status.sub_issue}` : "",
     "",
-    `Task ${status.task_id} of master issue #${status.master_issue}: **${safeTitle(task.title).replace(/[*_`]/g, "\\$&")}**`,
+    `Task ${status.task_id} of master issue #${status.master_issue}: **${escapeMarkdownInline(safeTitle(task.title))}**`,
     "",
     `Agent: \`${status.agent.kind}\`${status.agent.model ? ` (\`${status.agent.model}\`)` : ""} on \`${status.branch_name}\``,
     "",

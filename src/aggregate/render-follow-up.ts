@@ -51,7 +51,7 @@ export function renderFollowUp(master: number, result: TaskResult, runUrl: strin
     `- **Error type**: ${result.errorType ?? "UNKNOWN"}`,
     `- **Message**: ${safeMarkdown(result.reason).replace(/\n+/g, " ")}`,
     s
-      ? `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}, ${s.num_turns ?? "?"} turns, branch \`${s.branch_name}\``
+      ? `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}${s.num_turns !== null ? `, ${s.num_turns} turns` : ""}, branch \`${s.branch_name}\``
       : "",
     `- **Run**: ${runUrl}`,
     "",

@@ -100,8 +100,12 @@ function totals(results: TaskResult[]): string {
   const agentSeconds = statuses.reduce((sum, s) => sum + s.duration_seconds, 0);
   const wall = wallSeconds(results);
   const speedup = wall > 0 ? ` (${(agentSeconds / wall).toFixed(1)}× faster than one after another)` : "";
+  const known = statuses.some((s) => s.cost_usd !== null);
+  const tokens = statuses.some((s) => s.tokens !== null)
+    ? `${tokensIn.toLocaleString("en-US")} in / ${tokensOut.toLocaleString("en-US")} out`
+    : "—";
   return [
-    `**Totals**: cost ${formatCost(cost)} · tokens ${tokensIn.toLocaleString("en-US")} in / ${tokensOut.toLocaleString("en-US")} out · lines +${added} −${removed}`,
+    `**Totals**: cost ${known ? formatCost(cost) : "—"} · tokens ${tokens} · lines +${added} −${removed}`,
     `**Time**: ${formatDuration(wall)} wall clock for ${formatDuration(agentSeconds)} of agent time${speedup}`,
   ].join("  \n");
 }

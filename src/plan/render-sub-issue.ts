@@ -1,6 +1,6 @@
 import { renderMarker } from "../github/markers.js";
 import { neutralizeMentions } from "../security/neutralize-mentions.js";
-import { sanitizeUntrustedText } from "../security/sanitize-untrusted-text.js";
+import { escapeMarkdownInline, sanitizeUntrustedText } from "../security/sanitize-untrusted-text.js";
 import type { Task } from "./task.js";
 
 /** Marker attributes identifying the sub-issue of one task of one master issue. */
@@ -52,11 +52,11 @@ export function renderSubIssueBody(args: {
   const { master, task, taskCount, context, branch } = args;
   const lines = [
     renderMarker("sub-issue", subIssueMarker(master, task.id)),
-    `**Master issue**: #${master} · **Task** ${task.id} of ${taskCount}${task.group ? ` · **Group**: ${safeTitle(task.group, 100)}` : ""}`,
+    `**Master issue**: #${master} · **Task** ${task.id} of ${taskCount}${task.group ? ` · **Group**: ${escapeMarkdownInline(safeTitle(task.group, 100))}` : ""}`,
     "",
     "## Task",
     "",
-    `**${safeTitle(task.title).replace(/[*_`]/g, "\\$&")}**`,
+    `**${escapeMarkdownInline(safeTitle(task.title))}**`,
     "",
   ];
   const description = safeMarkdown(task.description);
