@@ -74,6 +74,32 @@ function readSummaryData(body, master) {
 
 /***/ }),
 
+/***/ 5184:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ fitRows)
+/* harmony export */ });
+/**
+ * The table rows that fit in `budget` characters next to `fixedLength` characters of other content,
+ * in order, and how many were left out. GitHub refuses comments over 65,536 characters, so long reports
+ * drop rows rather than fail to post.
+ */
+function fitRows(rows, budget, fixedLength) {
+    const kept = [];
+    let used = fixedLength;
+    for (const row of rows) {
+        if (used + row.length + 1 > budget)
+            break;
+        kept.push(row);
+        used += row.length + 1;
+    }
+    return { kept, omitted: rows.length - kept.length };
+}
+
+
+/***/ }),
+
 /***/ 12491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1094,7 +1120,10 @@ function parseMasterIssue(body) {
 
 // EXTERNAL MODULE: ./src/plan/plan-schema.ts
 var plan_schema = __webpack_require__(30030);
+// EXTERNAL MODULE: ./src/github/fit-rows.ts
+var fit_rows = __webpack_require__(5184);
 ;// CONCATENATED MODULE: ./src/plan/render-plan-report.ts
+
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well clear of it. */
 const COMMENT_BUDGET = 60_000;
@@ -1145,15 +1174,7 @@ function renderPlanReport(plan, options = {}) {
     const tableHead = ["| # | Task | Group | Files | Depends on | Sub-issue |", "|---|---|---|---|---|---|"];
     const rows = tasks.map((t) => `| ${t.id} | ${cell(t.title)} | ${cell(t.group ?? "", 30)} | ${filesCell(t.files)} | ${t.dependsOn.join(", ")} | ${t.subIssue ? `#${t.subIssue}` : "—"} |`);
     const fixed = [...head, ...tableHead, "", ...findings, ...footer].join("\n").length + 200;
-    const kept = [];
-    let used = fixed;
-    for (const row of rows) {
-        if (used + row.length + 1 > budget)
-            break;
-        kept.push(row);
-        used += row.length + 1;
-    }
-    const omitted = rows.length - kept.length;
+    const { kept, omitted } = (0,fit_rows/* fitRows */.z)(rows, budget, fixed);
     const table = tasks.length === 0 ? [] : [...tableHead, ...kept, ""];
     if (omitted > 0)
         table.push(`*…and ${omitted} more tasks, listed in the plan output of the workflow run.*`, "");

@@ -340,11 +340,14 @@ function renderFollowUp(master, result, runUrl) {
 
 // EXTERNAL MODULE: ./src/agent/render-agent-report.ts
 var render_agent_report = __webpack_require__(66252);
+// EXTERNAL MODULE: ./src/github/fit-rows.ts
+var fit_rows = __webpack_require__(5184);
 // EXTERNAL MODULE: ./src/security/sanitize-untrusted-text.ts + 1 modules
 var sanitize_untrusted_text = __webpack_require__(6183);
 // EXTERNAL MODULE: ./src/aggregate/summary-data.ts
 var summary_data = __webpack_require__(64168);
 ;// CONCATENATED MODULE: ./src/aggregate/render-summary.ts
+
 
 
 
@@ -514,15 +517,7 @@ function renderSummary(input, budget = SUMMARY_BUDGET) {
     ];
     const sections = [...failureLines, ...overlapLines, ...renderGantt(results), "", ...next, ...footer];
     const fixed = [...head, ...tableHead, "", ...sections].join("\n").length + 200;
-    const kept = [];
-    let used = fixed;
-    for (const line of rows) {
-        if (used + line.length + 1 > budget)
-            break;
-        kept.push(line);
-        used += line.length + 1;
-    }
-    const omitted = rows.length - kept.length;
+    const { kept, omitted } = (0,fit_rows/* fitRows */.z)(rows, budget, fixed);
     const table = [...tableHead, ...kept];
     if (omitted > 0)
         table.push("", `*…${omitted} more tasks: see the [job summary](${input.runUrl}).*`);
@@ -780,6 +775,32 @@ function readSummaryData(body, master) {
     catch {
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 5184:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ fitRows)
+/* harmony export */ });
+/**
+ * The table rows that fit in `budget` characters next to `fixedLength` characters of other content,
+ * in order, and how many were left out. GitHub refuses comments over 65,536 characters, so long reports
+ * drop rows rather than fail to post.
+ */
+function fitRows(rows, budget, fixedLength) {
+    const kept = [];
+    let used = fixedLength;
+    for (const row of rows) {
+        if (used + row.length + 1 > budget)
+            break;
+        kept.push(row);
+        used += row.length + 1;
+    }
+    return { kept, omitted: rows.length - kept.length };
 }
 
 

@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _plan_preview_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(563);
+/* harmony import */ var _plan_preview_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(985);
 
 
 
@@ -70,7 +70,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 563:
+/***/ 985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29137,7 +29137,26 @@ function parsePlanDocument(json) {
     throw new Error(`Invalid plan document: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
 }
 
+;// CONCATENATED MODULE: ./src/github/fit-rows.ts
+/**
+ * The table rows that fit in `budget` characters next to `fixedLength` characters of other content,
+ * in order, and how many were left out. GitHub refuses comments over 65,536 characters, so long reports
+ * drop rows rather than fail to post.
+ */
+function fitRows(rows, budget, fixedLength) {
+    const kept = [];
+    let used = fixedLength;
+    for (const row of rows) {
+        if (used + row.length + 1 > budget)
+            break;
+        kept.push(row);
+        used += row.length + 1;
+    }
+    return { kept, omitted: rows.length - kept.length };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/render-plan-report.ts
+
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well clear of it. */
 const COMMENT_BUDGET = 60_000;
@@ -29188,15 +29207,7 @@ function renderPlanReport(plan, options = {}) {
     const tableHead = ["| # | Task | Group | Files | Depends on | Sub-issue |", "|---|---|---|---|---|---|"];
     const rows = tasks.map((t) => `| ${t.id} | ${cell(t.title)} | ${cell(t.group ?? "", 30)} | ${filesCell(t.files)} | ${t.dependsOn.join(", ")} | ${t.subIssue ? `#${t.subIssue}` : "—"} |`);
     const fixed = [...head, ...tableHead, "", ...findings, ...footer].join("\n").length + 200;
-    const kept = [];
-    let used = fixed;
-    for (const row of rows) {
-        if (used + row.length + 1 > budget)
-            break;
-        kept.push(row);
-        used += row.length + 1;
-    }
-    const omitted = rows.length - kept.length;
+    const { kept, omitted } = fitRows(rows, budget, fixed);
     const table = tasks.length === 0 ? [] : [...tableHead, ...kept, ""];
     if (omitted > 0)
         table.push(`*…and ${omitted} more tasks, listed in the plan output of the workflow run.*`, "");

@@ -1,4 +1,5 @@
 import { formatCost, formatDuration } from "../agent/render-agent-report.js";
+import { fitRows } from "../github/fit-rows.js";
 import { renderMarker } from "../github/markers.js";
 import { escapeMarkdownInline } from "../security/sanitize-untrusted-text.js";
 import type { AggregateDecision } from "./decide-outcome.js";
@@ -198,14 +199,7 @@ export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET): str
   const sections = [...failureLines, ...overlapLines, ...renderGantt(results), "", ...next, ...footer];
 
   const fixed = [...head, ...tableHead, "", ...sections].join("\n").length + 200;
-  const kept: string[] = [];
-  let used = fixed;
-  for (const line of rows) {
-    if (used + line.length + 1 > budget) break;
-    kept.push(line);
-    used += line.length + 1;
-  }
-  const omitted = rows.length - kept.length;
+  const { kept, omitted } = fitRows(rows, budget, fixed);
   const table = [...tableHead, ...kept];
   if (omitted > 0) table.push("", `*…${omitted} more tasks: see the [job summary](${input.runUrl}).*`);
   let body = [...head, ...table, "", ...sections].join("\n");

@@ -1,3 +1,4 @@
+import { fitRows } from "../github/fit-rows.js";
 import { escapeMarkdownInline } from "../security/sanitize-untrusted-text.js";
 import type { PlanDocument } from "./plan-schema.js";
 import type { ValidationOutcome } from "./validate-plan.js";
@@ -65,14 +66,7 @@ export function renderPlanReport(
   );
 
   const fixed = [...head, ...tableHead, "", ...findings, ...footer].join("\n").length + 200;
-  const kept: string[] = [];
-  let used = fixed;
-  for (const row of rows) {
-    if (used + row.length + 1 > budget) break;
-    kept.push(row);
-    used += row.length + 1;
-  }
-  const omitted = rows.length - kept.length;
+  const { kept, omitted } = fitRows(rows, budget, fixed);
   const table = tasks.length === 0 ? [] : [...tableHead, ...kept, ""];
   if (omitted > 0)
     table.push(`*…and ${omitted} more tasks, listed in the plan output of the workflow run.*`, "");
