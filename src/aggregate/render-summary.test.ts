@@ -4,7 +4,7 @@ import { findOverlaps, renderSummary, SUMMARY_BUDGET } from "./render-summary.js
 import { readSummaryData, renderSummaryData, type SummaryData } from "./summary-data.js";
 import type { TaskResult } from "./task-result.js";
 
-function result(id: string, succeeded: boolean, files: string[] = []): TaskResult {
+function result(id: string, succeeded: boolean): TaskResult {
   return {
     task: { id, title: `Task | ${id} @everyone <b>x</b>`, subIssue: 100 + Number(id), branch: `o/1/${id}` },
     succeeded,
