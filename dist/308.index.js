@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitError: () => (/* binding */ GitError),
+/* harmony export */   authArgs: () => (/* binding */ authArgs),
 /* harmony export */   createGitRunner: () => (/* binding */ createGitRunner),
 /* harmony export */   createWorkspace: () => (/* binding */ createWorkspace),
 /* harmony export */   parseNumstat: () => (/* binding */ parseNumstat)
@@ -49,11 +50,24 @@ const BOT_IDENTITY = {
     GIT_COMMITTER_NAME: "Parallel Task Orchestrator",
     GIT_COMMITTER_EMAIL: "parallel-task-orchestrator@users.noreply.github.com",
 };
-function createWorkspace(git) {
+/**
+ * `git -c http.extraheader=…` arguments authenticating one command with `token`, the way actions/checkout
+ * does, but for that command only: nothing is written to the repository's config, where the agent
+ * could read it.
+ */
+function authArgs(token) {
+    if (!token)
+        return [];
+    const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+    return ["-c", `http.extraheader=AUTHORIZATION: basic ${basic}`];
+}
+/** The workspace of one checkout; `token` authenticates fetch and push (private repositories need both). */
+function createWorkspace(git, token) {
+    const auth = authArgs(token);
     return {
         async prepareBranch(branch, base) {
-            await git(["fetch", "--no-tags", "origin", `+refs/heads/${base}:refs/remotes/origin/${base}`]);
-            const remote = await git(["fetch", "--no-tags", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`], {
+            await git([...auth, "fetch", "--no-tags", "origin", `+refs/heads/${base}:refs/remotes/origin/${base}`]);
+            const remote = await git([...auth, "fetch", "--no-tags", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`], {
                 allowFailure: true,
             });
             const reused = remote.exitCode === 0;
@@ -76,13 +90,7 @@ function createWorkspace(git) {
             const numstat = (await git(["diff", "--numstat", "-z", `refs/remotes/origin/${base}...HEAD`])).stdout;
             return { commits, ...parseNumstat(numstat) };
         },
-        async push(branch, expectedRemoteSha, token) {
-            const auth = token
-                ? [
-                    "-c",
-                    `http.extraheader=AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`,
-                ]
-                : [];
+        async push(branch, expectedRemoteSha) {
             return git([
                 ...auth,
                 "push",

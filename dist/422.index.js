@@ -45,7 +45,7 @@ async function runAgentStep(inputs, github) {
         github,
         log: _runner_context_js__WEBPACK_IMPORTED_MODULE_1__/* .logger */ .vF,
         artifacts: await createArtifactStore(tempDir),
-        workspace: git.createWorkspace(git.createGitRunner(workingDir)),
+        workspace: git.createWorkspace(git.createGitRunner(workingDir), inputs["github-token"]),
         runProcess,
         ensureCli: (kind) => ensureAgentCli(kind, {
             path: process.env.PATH,

@@ -34339,7 +34339,7 @@ async function dispatch(inputs) {
     });
     switch (inputs.mode) {
         case "plan":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(496), __nccwpck_require__.e(491)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12491))).runPlanStep(inputs, github);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(496), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53611))).runPlanStep(inputs, github);
         case "agent":
             return (await __nccwpck_require__.e(/* import() */ 422).then(__nccwpck_require__.bind(__nccwpck_require__, 77422))).runAgentStep(inputs, github);
         case "aggregate":

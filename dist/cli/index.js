@@ -29285,7 +29285,6 @@ function parseTaskSelection(spec, available) {
 const DEFAULT_VALIDATION_OPTIONS = {
     onOverlap: "warn",
     maxTasks: 256,
-    maxSubIssues: 100,
     minUsefulTasks: 3,
 };
 /** The part of a path or glob before its first wildcard: what it certainly names. */
@@ -29384,16 +29383,6 @@ function sizeFindings(selected, options) {
                 level: "error",
                 code: "too-many-tasks",
                 message: `${n} tasks selected, but a workflow matrix holds at most ${options.maxTasks} jobs. Split the master issue into issues of at most ${options.maxTasks} tasks, or run a part at a time with the tasks input (e.g. tasks: 1-${options.maxTasks}).`,
-                tasks: [],
-            },
-        ];
-    }
-    if (n > options.maxSubIssues) {
-        return [
-            {
-                level: "error",
-                code: "too-many-sub-issues",
-                message: `${n} tasks selected, but GitHub allows at most ${options.maxSubIssues} sub-issues per issue. Run at most ${options.maxSubIssues} at a time with the tasks input (e.g. tasks: 1-${options.maxSubIssues}), or split the master issue.`,
                 tasks: [],
             },
         ];

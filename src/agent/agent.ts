@@ -228,11 +228,7 @@ async function publish(deps: AgentDeps, inputs: AgentInputs, facts: StatusFacts,
   );
   facts.changes = await workspace.changesSince(facts.baseBranch);
   if (facts.changes.commits === 0) return;
-  const pushed = await workspace.push(
-    task.branch,
-    String(facts.metadata.remote_sha ?? ""),
-    inputs["github-token"],
-  );
+  const pushed = await workspace.push(task.branch, String(facts.metadata.remote_sha ?? ""));
   if (pushed.exitCode !== 0) {
     throw new OutcomeError({
       outcome: "push_failed",

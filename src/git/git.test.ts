@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createOrigin, git } from "../../__tests__/harness/git-fixture.js";
-import { createGitRunner, createWorkspace, GitError, parseNumstat } from "./git.js";
+import { authArgs, createGitRunner, createWorkspace, GitError, parseNumstat } from "./git.js";
 
 describe("parseNumstat", () => {
   it("sums lines, lists files, handles renames and binaries", () => {
@@ -71,5 +71,25 @@ describe("workspace against a real git origin", () => {
     await expect(
       run(["-c", "http.extraheader=AUTHORIZATION: basic c2VjcmV0", "checkout", "nope"]),
     ).rejects.not.toThrow(/c2VjcmV0/);
+  });
+
+  it("authenticates fetch and push per command, writing no credential to the repository's config", async () => {
+    const { origin, clone } = createOrigin();
+    const dir = clone();
+    // A checkout that persisted credentials, as actions/checkout does by default.
+    git(dir, "config", "http.https://github.com/.extraheader", "AUTHORIZATION: basic c3RvcmVk");
+    const ws = createWorkspace(createGitRunner(dir), "ghs_secret_token");
+    await ws.prepareBranch("t/auth", "main");
+    expect(await ws.removeStoredCredentials()).toEqual(["http.https://github.com/.extraheader"]);
+    writeFileSync(join(dir, "x.txt"), "x\n");
+    await ws.commitAll("x");
+    expect((await ws.push("t/auth", "")).exitCode).toBe(0);
+    expect(git(origin, "rev-parse", "refs/heads/t/auth")).toBe(await ws.headSha());
+    const config = git(dir, "config", "--local", "--list");
+    expect(config).not.toMatch(/extraheader|ghs_secret_token/);
+    expect(authArgs(undefined)).toEqual([]);
+    expect(authArgs("t")[1]).toBe(
+      `http.extraheader=AUTHORIZATION: basic ${Buffer.from("x-access-token:t").toString("base64")}`,
+    );
   });
 });

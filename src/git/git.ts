@@ -62,7 +62,7 @@ export interface Workspace {
    * Pushes HEAD to `branch`, refusing to overwrite it if someone else moved it since `expectedRemoteSha`
    * (empty = the branch must not exist). The token goes in a one-command header, never into git config.
    */
-  push(branch: string, expectedRemoteSha: string, token?: string): Promise<GitResult>;
+  push(branch: string, expectedRemoteSha: string): Promise<GitResult>;
   headSha(): Promise<string>;
   /**
    * Removes credentials a checkout step stored in the repository's git config (actions/checkout's
@@ -78,12 +78,25 @@ const BOT_IDENTITY = {
   GIT_COMMITTER_EMAIL: "parallel-task-orchestrator@users.noreply.github.com",
 };
 
-export function createWorkspace(git: RunGit): Workspace {
+/**
+ * `git -c http.extraheader=…` arguments authenticating one command with `token`, the way actions/checkout
+ * does, but for that command only: nothing is written to the repository's config, where the agent
+ * could read it.
+ */
+export function authArgs(token: string | undefined): string[] {
+  if (!token) return [];
+  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+  return ["-c", `http.extraheader=AUTHORIZATION: basic ${basic}`];
+}
+
+/** The workspace of one checkout; `token` authenticates fetch and push (private repositories need both). */
+export function createWorkspace(git: RunGit, token?: string): Workspace {
+  const auth = authArgs(token);
   return {
     async prepareBranch(branch, base) {
-      await git(["fetch", "--no-tags", "origin", `+refs/heads/${base}:refs/remotes/origin/${base}`]);
+      await git([...auth, "fetch", "--no-tags", "origin", `+refs/heads/${base}:refs/remotes/origin/${base}`]);
       const remote = await git(
-        ["fetch", "--no-tags", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`],
+        [...auth, "fetch", "--no-tags", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`],
         {
           allowFailure: true,
         },
@@ -107,13 +120,7 @@ export function createWorkspace(git: RunGit): Workspace {
       const numstat = (await git(["diff", "--numstat", "-z", `refs/remotes/origin/${base}...HEAD`])).stdout;
       return { commits, ...parseNumstat(numstat) };
     },
-    async push(branch, expectedRemoteSha, token) {
-      const auth = token
-        ? [
-            "-c",
-            `http.extraheader=AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`,
-          ]
-        : [];
+    async push(branch, expectedRemoteSha) {
       return git(
         [
           ...auth,

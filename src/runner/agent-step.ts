@@ -36,7 +36,7 @@ export async function runAgentStep(inputs: AgentInputs, github: GitHubClient): P
       github,
       log: logger,
       artifacts: await createArtifactStore(tempDir),
-      workspace: git.createWorkspace(git.createGitRunner(workingDir)),
+      workspace: git.createWorkspace(git.createGitRunner(workingDir), inputs["github-token"]),
       runProcess,
       ensureCli: (kind) =>
         ensureAgentCli(kind, {
