@@ -44,7 +44,7 @@ async function createArtifactStore(tempRoot = process.env.RUNNER_TEMP || (0,node
             const { artifacts } = await client.listArtifacts();
             return artifacts.map((a) => ({ id: a.id, name: a.name, size: a.size }));
         },
-        async downloadJson(artifact) {
+        async downloadJson(artifact, maxBytes) {
             const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tempRoot, "pto-download-"));
             const { downloadPath } = await client.downloadArtifact(artifact.id, { path: dir });
             const target = downloadPath ?? dir;
@@ -52,7 +52,12 @@ async function createArtifactStore(tempRoot = process.env.RUNNER_TEMP || (0,node
             const file = files.find((f) => f.endsWith(".json")) ?? files[0];
             if (file === undefined)
                 throw new Error(`Artifact ${artifact.name} (id ${artifact.id}) is empty`);
-            const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(target, file), "utf8");
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(target, file);
+            const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+            if (maxBytes !== undefined && size > maxBytes) {
+                throw new Error(`Artifact ${artifact.name} (id ${artifact.id}) is ${size} bytes once downloaded, over ${maxBytes}`);
+            }
+            const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, "utf8");
             try {
                 return JSON.parse(text);
             }

@@ -218,7 +218,7 @@ async function collectStatuses(args) {
         }
         let status;
         try {
-            status = (0,status_schema/* parseTaskStatus */.r)(await store.downloadJson(found.artifact));
+            status = (0,status_schema/* parseTaskStatus */.r)(await store.downloadJson(found.artifact, MAX_STATUS_BYTES));
         }
         catch (error) {
             return failed(task, "invalid", "INVALID_STATUS", `The status document is unusable: ${(0,logger/* errorMessage */.g)(error)}`, found.attempt);

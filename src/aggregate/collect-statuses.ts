@@ -102,7 +102,7 @@ export async function collectStatuses(args: {
     }
     let status: TaskStatus;
     try {
-      status = parseTaskStatus(await store.downloadJson(found.artifact));
+      status = parseTaskStatus(await store.downloadJson(found.artifact, MAX_STATUS_BYTES));
     } catch (error) {
       return failed(
         task,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -18,8 +18,11 @@ export interface ArtifactStore {
   uploadJson(name: string, value: unknown): Promise<StoredArtifact>;
   /** Every artifact of this workflow run, from every job. */
   list(): Promise<StoredArtifact[]>;
-  /** Downloads one artifact and parses it as JSON (validation is the caller's). */
-  downloadJson(artifact: StoredArtifact): Promise<unknown>;
+  /**
+   * Downloads one artifact and parses it as JSON (validation is the caller's). A file over `maxBytes`
+   * once downloaded (a zipped artifact's listed size is its compressed size) is refused unread.
+   */
+  downloadJson(artifact: StoredArtifact, maxBytes?: number): Promise<unknown>;
 }
 
 /** How long statuses and plans are kept; long enough to retry a run a week later. */
@@ -50,14 +53,21 @@ export async function createArtifactStore(
       const { artifacts } = await client.listArtifacts();
       return artifacts.map((a) => ({ id: a.id, name: a.name, size: a.size }));
     },
-    async downloadJson(artifact) {
+    async downloadJson(artifact, maxBytes) {
       const dir = await mkdtemp(join(tempRoot, "pto-download-"));
       const { downloadPath } = await client.downloadArtifact(artifact.id, { path: dir });
       const target = downloadPath ?? dir;
       const files = await readdir(target);
       const file = files.find((f) => f.endsWith(".json")) ?? files[0];
       if (file === undefined) throw new Error(`Artifact ${artifact.name} (id ${artifact.id}) is empty`);
-      const text = await readFile(join(target, file), "utf8");
+      const path = join(target, file);
+      const { size } = await stat(path);
+      if (maxBytes !== undefined && size > maxBytes) {
+        throw new Error(
+          `Artifact ${artifact.name} (id ${artifact.id}) is ${size} bytes once downloaded, over ${maxBytes}`,
+        );
+      }
+      const text = await readFile(path, "utf8");
       try {
         return JSON.parse(text) as unknown;
       } catch (error) {

@@ -9,6 +9,14 @@ import { buildMatrix, type Matrix } from "./build-matrix.js";
 import { parseMasterIssue } from "./parse-master-issue.js";
 import { planArtifactName, PLAN_SCHEMA_VERSION, type PlanDocument, type PlannedTask } from "./plan-schema.js";
 import { renderPlanReport } from "./render-plan-report.js";
+import {
+  GROUP_MARKER_KIND,
+  groupMarker,
+  groupOfTask,
+  renderGroupBody,
+  renderGroupTitle,
+  usesGroups,
+} from "./group-sub-issues.js";
 import { renderSubIssueBody, renderSubIssueTitle, subIssueMarker } from "./render-sub-issue.js";
 import { parseTaskSelection } from "./select-tasks.js";
 import type { Task } from "./task.js";
@@ -203,6 +211,20 @@ function findTaskIssue(issues: Issue[], trusted: string, master: number, taskId:
   );
 }
 
+/** Finds a group sub-issue we created earlier: our account wrote it and it carries the group's marker. */
+function findGroupIssue(issues: Issue[], trusted: string, master: number, group: number): Issue | undefined {
+  return issues.find(
+    (i) =>
+      isTrustedAuthor(i.user, trusted) && hasMarker(i.body, GROUP_MARKER_KIND, groupMarker(master, group)),
+  );
+}
+
+/**
+ * Creates or reuses one sub-issue per task, linked under the master issue — or, past 100 tasks, under
+ * the task's group sub-issue (see group-sub-issues.ts). Every step is found again by its marker, so a
+ * run interrupted at any point (issue created but not linked, group created but empty, …) is completed
+ * by the next run without duplicates.
+ */
 async function ensureSubIssues(
   deps: PlanDeps,
   inputs: PlanInputs,
@@ -210,11 +232,44 @@ async function ensureSubIssues(
   tasks: PlannedTask[],
 ): Promise<{ tasks: PlannedTask[]; created: number[] }> {
   const { github, log } = deps;
-  const linked = await github.listSubIssues(ctx.master);
+  const grouped = usesGroups(ctx.taskCount);
+  const underMaster = await github.listSubIssues(ctx.master);
+  // A task's sub-issue is linked under the master (up to 100 tasks) or under its group: read both.
+  const groups = new Map<number, Issue>();
+  const linked = [...underMaster];
+  if (grouped) {
+    for (const group of new Set(tasks.map((t) => groupOfTask(t.id)))) {
+      const issue = findGroupIssue(underMaster, ctx.trusted, ctx.master, group);
+      if (!issue) continue;
+      groups.set(group, issue);
+      linked.push(...(await github.listSubIssues(issue.number)));
+    }
+  }
   const missing = tasks.filter((t) => !findTaskIssue(linked, ctx.trusted, ctx.master, t.id));
   // An issue created by an earlier run that failed before linking it is found by its label.
   const label = inputs["sub-issue-labels"][0];
   const orphans = missing.length > 0 && label ? await github.listIssuesWithLabel(label) : [];
+
+  /** The issue a task's sub-issue is linked under: the master, or its group (created or linked on demand). */
+  const parentFor = async (task: PlannedTask): Promise<number> => {
+    if (!grouped) return ctx.master;
+    const group = groupOfTask(task.id);
+    let issue = groups.get(group);
+    if (!issue) {
+      issue = findGroupIssue(orphans, ctx.trusted, ctx.master, group);
+      if (!issue) {
+        issue = await github.createIssue({
+          title: renderGroupTitle(ctx.master, group),
+          body: renderGroupBody(ctx.master, group),
+          labels: inputs["sub-issue-labels"],
+        });
+        log.info(`Group sub-issue #${issue.number} created for ${renderGroupTitle(ctx.master, group)}`);
+      }
+      await github.addSubIssue(ctx.master, issue.id);
+      groups.set(group, issue);
+    }
+    return issue.number;
+  };
 
   const created: number[] = [];
   const result: PlannedTask[] = [];
@@ -226,6 +281,7 @@ async function ensureSubIssues(
       continue;
     }
     try {
+      const parent = await parentFor(task);
       let issue = findTaskIssue(orphans, ctx.trusted, ctx.master, task.id);
       if (!issue) {
         issue = await github.createIssue({
@@ -235,8 +291,8 @@ async function ensureSubIssues(
         });
         created.push(issue.number);
       }
-      await github.addSubIssue(ctx.master, issue.id);
-      log.info(`Task ${task.id}: sub-issue #${issue.number} linked`);
+      await github.addSubIssue(parent, issue.id);
+      log.info(`Task ${task.id}: sub-issue #${issue.number} linked under #${parent}`);
       result.push({ ...task, subIssue: issue.number });
     } catch (error) {
       throw new Error(

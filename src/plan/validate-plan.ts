@@ -22,8 +22,6 @@ export interface ValidationOptions {
   onOverlap: "warn" | "fail";
   /** A matrix can hold at most 256 jobs per workflow run. */
   maxTasks: number;
-  /** A parent issue can have at most 100 sub-issues. */
-  maxSubIssues: number;
   /** Below this many tasks the orchestration overhead outweighs the parallelism. */
   minUsefulTasks: number;
 }
@@ -31,7 +29,6 @@ export interface ValidationOptions {
 export const DEFAULT_VALIDATION_OPTIONS: ValidationOptions = {
   onOverlap: "warn",
   maxTasks: 256,
-  maxSubIssues: 100,
   minUsefulTasks: 3,
 };
 
@@ -135,16 +132,6 @@ function sizeFindings(selected: Task[], options: ValidationOptions): Finding[] {
         level: "error",
         code: "too-many-tasks",
         message: `${n} tasks selected, but a workflow matrix holds at most ${options.maxTasks} jobs. Split the master issue into issues of at most ${options.maxTasks} tasks, or run a part at a time with the tasks input (e.g. tasks: 1-${options.maxTasks}).`,
-        tasks: [],
-      },
-    ];
-  }
-  if (n > options.maxSubIssues) {
-    return [
-      {
-        level: "error",
-        code: "too-many-sub-issues",
-        message: `${n} tasks selected, but GitHub allows at most ${options.maxSubIssues} sub-issues per issue. Run at most ${options.maxSubIssues} at a time with the tasks input (e.g. tasks: 1-${options.maxSubIssues}), or split the master issue.`,
         tasks: [],
       },
     ];

@@ -123,6 +123,14 @@ async function createPull(ctx: RouteContext): Promise<Reply> {
   if (ctx.gitDir !== undefined) {
     await refresh(ctx, pull);
     if (pull.commits === 0) return noCommits;
+    // Checked again: a concurrent create for this head may have finished while git was read, and
+    // GitHub's check is atomic.
+    if (duplicateOf(ctx, head, base)) {
+      return pullError(ctx, {
+        code: "custom",
+        message: `A pull request already exists for ${state.owner}:${head}.`,
+      });
+    }
   }
   // Only now take a number: GitHub does not burn numbers on rejected pull requests.
   const issue = createIssue(state, { title, body, user: ctx.actor.login, isPullRequest: true });

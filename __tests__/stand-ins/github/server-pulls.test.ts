@@ -47,6 +47,20 @@ afterEach(async () => {
 });
 
 describe("pull requests against a bare repository", () => {
+  it("refuses a duplicate even when two creates for one head arrive at once", async () => {
+    standIn = await startGitHubStandIn({ gitDir });
+    const octokit = plainClient(standIn);
+    const repo = { owner: standIn.owner, repo: standIn.repo };
+    const create = () =>
+      octokit.rest.pulls.create({ ...repo, title: "race", head: "feature", base: "main" }).then(
+        (r) => r.status,
+        (e: { status: number }) => e.status,
+      );
+    const statuses = await Promise.all([create(), create(), create()]);
+    expect(statuses.sort()).toEqual([201, 422, 422]);
+    expect(standIn.state.pulls.size).toBe(1);
+  });
+
   it("creates a pull request with real stats and refuses a duplicate", async () => {
     standIn = await startGitHubStandIn({ gitDir });
     const octokit = plainClient(standIn);

@@ -1,0 +1,284 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { World } from "../harness/world.js";
+import type { WorkflowRunReport } from "../local-runner/run-workflow.js";
+import { attack } from "./catalog.js";
+import { createAdversarialWorld, orchestrate, SCRIPTED_AGENT, summariesOf, writesOf } from "./helpers.js";
+
+const body = (titles: string[]) =>
+  `## Sub-Tasks\n${titles.map((t, i) => `- [ ] **${t}**: Create \`m${i + 1}/\`.`).join("\n")}\n`;
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const results = (report: WorkflowRunReport) =>
+  JSON.parse(report.jobs.aggregate?.instances[0]?.steps.at(-1)?.outputs.result ?? "{}") as {
+    tasks: Array<{ id: string; outcome: string; reason: string }>;
+  };
+
+describe("GitHub API faults across a whole run", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createAdversarialWorld({ secondaryLimits: { perMinute: 30, perHour: 500, timeScale: 30 } });
+  });
+  afterAll(async () => {
+    expect(world.github.violations).toEqual([]);
+    await world.close();
+  });
+
+  it(
+    attack("github-fault-bursts"),
+    async () => {
+      const master = world.github.seedIssue({
+        title: "Faulty API",
+        body: body(["One", "Two", "Three", "Four"]),
+        user: "maintainer-1",
+      }).number;
+      const secondary = {
+        message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      };
+      // Bursts of two: the retry plugin backs off 1 s, then 4 s, on the same request.
+      world.github.injectFault({ method: "POST", path: /\/issues$/, times: 2, status: 502 });
+      world.github.injectFault({ method: "GET", times: 2, status: 503 });
+      world.github.injectFault({
+        method: "POST",
+        path: /\/sub_issues$/,
+        times: 2,
+        status: 429,
+        headers: { "retry-after": "1" },
+      });
+      world.github.injectFault({
+        method: "POST",
+        path: /\/pulls$/,
+        times: 2,
+        status: 403,
+        headers: { "retry-after": "1" },
+        body: secondary,
+      });
+      world.github.injectFault({ method: "POST", path: /\/comments$/, times: 1, status: 500 });
+      world.github.injectFault({
+        method: "PATCH",
+        times: 1,
+        status: 403,
+        headers: { "retry-after": "1", "x-ratelimit-remaining": "4000" },
+        body: secondary,
+      });
+      const report = await orchestrate(world, master);
+      expect(report.jobs.agent?.instances.map((i) => i.result)).toEqual(Array(4).fill("success"));
+      expect(report.jobs.aggregate?.result).toBe("success");
+      expect(world.github.countRequests((r) => r.fault)).toBeGreaterThanOrEqual(9);
+      expect(world.github.countRequests({ operationId: "issues/create", status: 201 })).toBe(4);
+      expect(world.github.state.subIssues.get(master)).toHaveLength(4);
+      expect(world.github.state.pulls.size).toBe(4);
+      expect(summariesOf(world, master)).toHaveLength(1);
+      const agentComments = [...world.github.state.comments.values()].filter((c) =>
+        c.body.includes("parallel-task-orchestrator:agent-result"),
+      );
+      expect(agentComments).toHaveLength(4);
+    },
+    180_000,
+  );
+});
+
+describe("runner and git faults in one run", () => {
+  let world: World;
+  let master: number;
+  let report: WorkflowRunReport;
+  const home = mkdtempSync(join(tmpdir(), "pto-adv-home-"));
+  beforeAll(async () => {
+    world = await createAdversarialWorld();
+    master = world.github.seedIssue({
+      title: "Faults",
+      body: body([
+        "Plain work",
+        "Raced scenario:move-branch",
+        "Slow scenario:pid-hang",
+        "Lost runner",
+        "More work",
+      ]),
+      user: "maintainer-1",
+    }).number;
+    report = await orchestrate(world, master, {
+      behaviour: "scenario",
+      env: { PTO_DEMO_HOME: home },
+      // GitHub's runner waits 7.5 s from SIGINT to SIGTERM (and SIGKILLs 2.5 s later); this test runs on
+      // loaded CI machines where the same work can take three times longer, so it stretches the grace.
+      cancelGraceMs: 15_000,
+      onJobStart: (job) =>
+        job.matrix?.task === "3" ? "cancel-after-ms:12000" : job.matrix?.task === "4" ? "lose" : "run",
+    });
+  }, 180_000);
+  afterAll(async () => {
+    expect(world.github.violations).toEqual([]);
+    await world.close();
+  });
+
+  it(attack("push-rejected"), () => {
+    const task = results(report).tasks.find((t) => t.id === "2");
+    expect(task?.outcome).toBe("push_failed");
+    const summary = summariesOf(world, master)[0]?.body ?? "";
+    expect(summary).toMatch(/\*\*Task 2\*\* \(push_failed\): .*(moved|rejected|lease)/i);
+    expect(report.jobs.agent?.instances[1]?.result).toBe("failure");
+  });
+
+  it(attack("runner-cancellation"), () => {
+    const instance = report.jobs.agent?.instances[2];
+    expect(instance?.result).toBe("cancelled");
+    const pids = join(home, "pids-3");
+    if (existsSync(pids)) {
+      // The agent and the child it started in its process group are both gone.
+      const [agentPid, childPid] = readFileSync(pids, "utf8").trim().split("\n").map(Number);
+      expect(alive(agentPid as number)).toBe(false);
+      expect(alive(childPid as number)).toBe(false);
+    } else {
+      // On a machine so loaded that the job was cancelled before its agent started.
+      console.warn("runner-cancellation: the agent had not started when the job was cancelled");
+    }
+    const status = world.artifacts.artifacts.find((a) => a.name === `status-${master}-3-1.json`);
+    expect(status, "the cancelled agent's status").toBeDefined();
+    expect(JSON.parse(status?.content.toString() ?? "{}")).toMatchObject({ outcome: "cancelled" });
+    expect(results(report).tasks.find((t) => t.id === "3")?.outcome).toBe("cancelled");
+  });
+
+  it(attack("runner-lost"), () => {
+    expect(report.jobs.agent?.instances[3]?.lost).toBe(true);
+    const tasks = results(report).tasks;
+    expect(tasks.map((t) => [t.id, t.outcome])).toEqual([
+      ["1", "success"],
+      ["2", "push_failed"],
+      ["3", "cancelled"],
+      ["4", "missing"],
+      ["5", "success"],
+    ]);
+    const followUps = [...world.github.state.issues.values()].filter((i) => i.title.includes(" failed ("));
+    expect(followUps.map((i) => i.title.replace(/^\[Master #\d+\] /, ""))).toEqual([
+      "Task 2 failed (push_failed): Raced scenario:move-branch",
+      "Task 3 failed (cancelled): Slow scenario:pid-hang",
+      "Task 4 failed (missing): Lost runner",
+    ]);
+  });
+
+  it(attack("aggregate-repeated"), async () => {
+    world.github.reset();
+    const again = await world.step("aggregate", { mode: "aggregate", "master-issue": String(master) });
+    expect(again.exitCode).toBe(1);
+    expect(writesOf(world)).toEqual([]);
+    expect(summariesOf(world, master)).toHaveLength(1);
+  });
+});
+
+describe("artifact upload faults", () => {
+  let world: World;
+  let master: number;
+  beforeAll(async () => {
+    world = await createAdversarialWorld();
+    master = world.github.seedIssue({
+      title: "Uploads",
+      body: body(["One", "Two"]),
+      user: "maintainer-1",
+    }).number;
+    expect((await world.step("plan", { mode: "plan", "master-issue": String(master) })).exitCode).toBe(0);
+  });
+  afterAll(async () => {
+    expect(world.github.violations).toEqual([]);
+    await world.close();
+  });
+
+  const agent = (task: string) => {
+    const cwd = world.origin.clone();
+    return world.step(
+      `agent-${task}`,
+      {
+        mode: "agent",
+        "master-issue": String(master),
+        task,
+        agent: "command",
+        "agent-command": `node ${SCRIPTED_AGENT} write`,
+      },
+      { cwd, env: { GITHUB_WORKSPACE: cwd }, timeoutMs: 120_000 },
+    );
+  };
+
+  it(
+    attack("artifact-transient"),
+    async () => {
+      world.artifacts.injectFault({ method: "CreateArtifact", times: 1, status: 503 });
+      const run = await agent("1");
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(world.artifacts.artifacts.filter((a) => a.name === `status-${master}-1-1.json`)).toHaveLength(1);
+    },
+    120_000,
+  );
+
+  it(
+    attack("artifact-permanent"),
+    async () => {
+      world.artifacts.injectFault({ method: "CreateArtifact", times: Infinity, status: 400 });
+      const run = await agent("2");
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toMatch(/::error::.*status/i);
+      // The status the upload could not deliver is printed in the log, so it is not lost.
+      expect(run.stdout).toMatch(/Status document \(not uploaded\):[\s\S]*"outcome": "success"/);
+      const aggregate = await world.step("aggregate", { mode: "aggregate", "master-issue": String(master) });
+      const tasks = JSON.parse(aggregate.outputs.result ?? "{}").tasks as Array<{
+        id: string;
+        outcome: string;
+      }>;
+      expect(tasks.map((t) => [t.id, t.outcome])).toEqual([
+        ["1", "success"],
+        ["2", "missing"],
+      ]);
+      expect(aggregate.outputs.succeeded).toBe("1");
+      expect(aggregate.outputs.failed).toBe("1");
+    },
+    180_000,
+  );
+});
+
+describe("two orchestrations of the same master issue at once", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createAdversarialWorld();
+  });
+  afterAll(async () => {
+    expect(world.github.violations).toEqual([]);
+    await world.close();
+  });
+
+  it(
+    attack("concurrent-orchestrations"),
+    async () => {
+      const master = world.github.seedIssue({
+        title: "Twice",
+        body: body(["A", "B", "C"]),
+        user: "maintainer-1",
+      }).number;
+      const [first, second] = await Promise.all([
+        orchestrate(world, master, { runId: "8001" }),
+        orchestrate(world, master, { runId: "8002" }),
+      ]);
+      // The workflow serialises these on GitHub: both runs share one concurrency group.
+      expect(first.concurrencyGroup).toBe(`parallel-task-orchestrator-${master}`);
+      expect(second.concurrencyGroup).toBe(first.concurrencyGroup);
+      // Without that group (the local runner does not enforce it), record what racing does.
+      const subIssues = world.github.state.subIssues.get(master) ?? [];
+      const summaries = summariesOf(world, master);
+      console.log(
+        `concurrent runs: ${subIssues.length} sub-issues, ${world.github.state.pulls.size} PRs, ${summaries.length} summaries`,
+      );
+      expect(subIssues.length).toBeGreaterThanOrEqual(3);
+      // Branches are derived from the task, so a racing run finds the same branch and PR: never a second PR.
+      expect(world.github.state.pulls.size).toBe(3);
+      expect(summaries.length).toBeGreaterThanOrEqual(1);
+    },
+    180_000,
+  );
+});
