@@ -4,20 +4,16 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { World } from "../harness/world.js";
 import type { WorkflowRunReport } from "../local-runner/run-workflow.js";
+import { isProcessAlive } from "../../src/exec/process-group.js";
 import { attack } from "./catalog.js";
 import { createAdversarialWorld, orchestrate, SCRIPTED_AGENT, summariesOf, writesOf } from "./helpers.js";
 
 const body = (titles: string[]) =>
   `## Sub-Tasks\n${titles.map((t, i) => `- [ ] **${t}**: Create \`m${i + 1}/\`.`).join("\n")}\n`;
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+// A zombie counts as ended: in containers whose PID 1 does not reap orphans, a killed child whose
+// parent died first stays a zombie for ever, and `kill(pid, 0)` still succeeds on it.
+const alive = (pid: number) => isProcessAlive(pid);
 
 const results = (report: WorkflowRunReport) =>
   JSON.parse(report.jobs.aggregate?.instances[0]?.steps.at(-1)?.outputs.result ?? "{}") as {
