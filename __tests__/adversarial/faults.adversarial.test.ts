@@ -257,24 +257,33 @@ describe("two orchestrations of the same master issue at once", () => {
         body: body(["A", "B", "C"]),
         user: "maintainer-1",
       }).number;
+      // Both started at once; the workflow's concurrency group makes the second wait for the first.
       const [first, second] = await Promise.all([
         orchestrate(world, master, { runId: "8001" }),
         orchestrate(world, master, { runId: "8002" }),
       ]);
-      // The workflow serialises these on GitHub: both runs share one concurrency group.
       expect(first.concurrencyGroup).toBe(`parallel-task-orchestrator-${master}`);
       expect(second.concurrencyGroup).toBe(first.concurrencyGroup);
-      // Without that group (the local runner does not enforce it), record what racing does.
-      const subIssues = world.github.state.subIssues.get(master) ?? [];
-      const summaries = summariesOf(world, master);
-      console.log(
-        `concurrent runs: ${subIssues.length} sub-issues, ${world.github.state.pulls.size} PRs, ${summaries.length} summaries`,
+      expect([first.result, second.result]).toEqual(["success", "success"]);
+      const [earlier, later] = first.startedAt <= second.startedAt ? [first, second] : [second, first];
+      expect(later.queuedMs ?? 0).toBeGreaterThan(0);
+      expect(later.startedAt.getTime() + (later.queuedMs ?? 0)).toBeGreaterThanOrEqual(
+        earlier.startedAt.getTime() + earlier.durationMs - 50,
       );
-      expect(subIssues.length).toBeGreaterThanOrEqual(3);
-      // Branches are derived from the task, so a racing run finds the same branch and PR: never a second PR.
+      // The second run re-plans onto the first one's sub-issues, branches and PRs: nothing twice.
+      const taskIssues = [...world.github.state.issues.values()].filter((i) =>
+        (i.body ?? "").includes("parallel-task-orchestrator:sub-issue"),
+      );
+      expect(taskIssues).toHaveLength(3);
+      expect(world.github.state.subIssues.get(master)).toHaveLength(3);
       expect(world.github.state.pulls.size).toBe(3);
-      expect(summaries.length).toBeGreaterThanOrEqual(1);
+      const summaries = summariesOf(world, master);
+      expect(summaries).toHaveLength(1);
+      // One summary that records both runs, every task counted once.
+      expect(summaries[0]?.body).toMatch(/\b3\/3\b/);
+      const outputs = later.jobs.aggregate?.instances[0]?.steps.at(-1)?.outputs ?? {};
+      expect([outputs.succeeded, outputs.failed]).toEqual(["3", "0"]);
     },
-    180_000,
+    240_000,
   );
 });

@@ -78,6 +78,8 @@ export interface WorkflowRunReport {
   outputs: Record<string, string>;
   /** The evaluated `concurrency.group`, when the workflow sets one. */
   concurrencyGroup?: string;
+  /** How long the run waited for its concurrency group (another run of the group was in progress). */
+  queuedMs?: number;
   /** The run's working directory (workspaces of every job instance live under it). */
   workDir: string;
   startedAt: Date;

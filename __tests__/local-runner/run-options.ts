@@ -58,6 +58,11 @@ export interface RunWorkflowOptions {
   timeScale?: number;
   /** SIGINT → SIGTERM delay on cancellation; default 7.5 s × timeScale. SIGKILL follows a third of it later. */
   cancelGraceMs?: number;
+  /**
+   * `enforce` (default): runs of one `concurrency.group` wait for each other as on GitHub. `ignore`: run
+   * at once anyway, to see what happens to a workflow without a concurrency group.
+   */
+  concurrency?: "enforce" | "ignore";
   /** Root of the job workspaces; default a new temporary directory. */
   workDir?: string;
 }

@@ -20,6 +20,7 @@ import type {
 import { githubContext, runIdentity, runnerEnv } from "./run-context.js";
 import type { JobRuntime } from "./run-job.js";
 import type { RunWorkflowOptions } from "./run-options.js";
+import { acquireConcurrencySlot } from "./concurrency-groups.js";
 import { combineResults, runWorkflowJob } from "./run-workflow-job.js";
 import { loadWorkflow, needsOf, resolveInputs, resolveSecrets } from "./workflow-model.js";
 
@@ -184,61 +185,111 @@ async function run(options: RunWorkflowOptions, nested?: NestedRun): Promise<Wor
     return report;
   };
 
-  const reports: Record<string, JobReport> = {};
-  const started = new Map<string, Promise<JobReport>>();
-  const start = (id: string): Promise<JobReport> => {
-    let promise = started.get(id);
-    if (!promise) {
-      // Every job starts as soon as all of its needs are done, so independent jobs run side by side.
-      promise = Promise.all(needsOf(wf.spec.jobs[id] ?? {}).map(start)).then(() =>
-        runWorkflowJob(id, reports, {
-          spec: wf.spec,
-          contexts,
-          env,
-          job: jobRuntime,
-          keyPrefix: nested?.keyPrefix ?? "",
-          namePrefix: nested?.namePrefix ?? "",
-          ...(options.jobFilter ? { jobFilter: options.jobFilter } : {}),
-          emit,
-          callWorkflow,
-        }),
+  const cancelInProgress =
+    typeof concurrency === "object" && concurrency !== null
+      ? (concurrency as { "cancel-in-progress"?: unknown })["cancel-in-progress"]
+      : undefined;
+  let slot: Awaited<ReturnType<typeof acquireConcurrencySlot>> | undefined;
+  if (concurrencyGroup !== undefined && options.concurrency !== "ignore") {
+    if (cancelInProgress === true || cancelInProgress === "true") {
+      emit({ type: "warning", at: new Date(), message: "concurrency: cancel-in-progress is not enforced" });
+    } else {
+      slot = await acquireConcurrencySlot(
+        `${options.githubApiUrl}|${identity.repository}|${concurrencyGroup}`,
       );
-      promise = promise.then((report) => (reports[id] = report));
-      started.set(id, promise);
-    }
-    return promise;
-  };
-  await Promise.all(wf.order.map(start));
-
-  const jobs = Object.fromEntries(wf.order.map((id) => [id, reports[id] as JobReport]));
-  const jobsContext = Object.fromEntries(
-    Object.values(jobs).map((j) => [j.id, { result: j.result, outputs: j.outputs }]),
-  );
-  const outputs: Record<string, string> = {};
-  for (const [outputName, spec] of Object.entries(wf.outputs)) {
-    try {
-      outputs[outputName] = interpolate(String(spec.value ?? ""), {
-        contexts: { ...contexts, jobs: jobsContext },
-      });
-    } catch (error) {
-      emit({
-        type: "warning",
-        at: new Date(),
-        message: `Workflow output '${outputName}': ${errorText(error)}`,
-      });
+      if (slot === "replaced") {
+        emit({
+          type: "warning",
+          at: new Date(),
+          message: `Canceling since a higher priority waiting request for '${concurrencyGroup}' exists`,
+        });
+        const jobs = Object.fromEntries(
+          wf.order.map((id): [string, JobReport] => [
+            id,
+            { id, name: id, result: "cancelled", outputs: {}, instances: [], durationMs: 0 },
+          ]),
+        );
+        const report: WorkflowRunReport = {
+          name,
+          path,
+          result: "cancelled",
+          jobs,
+          outputs: {},
+          concurrencyGroup,
+          queuedMs: Date.now() - startedAt.getTime(),
+          workDir,
+          startedAt,
+          durationMs: Date.now() - startedAt.getTime(),
+        };
+        if (!nested) emit({ type: "workflow-end", at: new Date(), report });
+        return report;
+      }
     }
   }
-  const report: WorkflowRunReport = {
-    name,
-    path,
-    result: workflowResult(Object.values(jobs)),
-    jobs,
-    outputs,
-    ...(concurrencyGroup !== undefined ? { concurrencyGroup } : {}),
-    workDir,
-    startedAt,
-    durationMs: Date.now() - startedAt.getTime(),
-  };
-  if (!nested) emit({ type: "workflow-end", at: new Date(), report });
-  return report;
+  try {
+    return await runJobs();
+  } finally {
+    if (slot !== undefined && slot !== "replaced") slot.release();
+  }
+
+  async function runJobs(): Promise<WorkflowRunReport> {
+    const reports: Record<string, JobReport> = {};
+    const started = new Map<string, Promise<JobReport>>();
+    const start = (id: string): Promise<JobReport> => {
+      let promise = started.get(id);
+      if (!promise) {
+        // Every job starts as soon as all of its needs are done, so independent jobs run side by side.
+        promise = Promise.all(needsOf(wf.spec.jobs[id] ?? {}).map(start)).then(() =>
+          runWorkflowJob(id, reports, {
+            spec: wf.spec,
+            contexts,
+            env,
+            job: jobRuntime,
+            keyPrefix: nested?.keyPrefix ?? "",
+            namePrefix: nested?.namePrefix ?? "",
+            ...(options.jobFilter ? { jobFilter: options.jobFilter } : {}),
+            emit,
+            callWorkflow,
+          }),
+        );
+        promise = promise.then((report) => (reports[id] = report));
+        started.set(id, promise);
+      }
+      return promise;
+    };
+    await Promise.all(wf.order.map(start));
+
+    const jobs = Object.fromEntries(wf.order.map((id) => [id, reports[id] as JobReport]));
+    const jobsContext = Object.fromEntries(
+      Object.values(jobs).map((j) => [j.id, { result: j.result, outputs: j.outputs }]),
+    );
+    const outputs: Record<string, string> = {};
+    for (const [outputName, spec] of Object.entries(wf.outputs)) {
+      try {
+        outputs[outputName] = interpolate(String(spec.value ?? ""), {
+          contexts: { ...contexts, jobs: jobsContext },
+        });
+      } catch (error) {
+        emit({
+          type: "warning",
+          at: new Date(),
+          message: `Workflow output '${outputName}': ${errorText(error)}`,
+        });
+      }
+    }
+    const report: WorkflowRunReport = {
+      name,
+      path,
+      result: workflowResult(Object.values(jobs)),
+      jobs,
+      outputs,
+      ...(concurrencyGroup !== undefined ? { concurrencyGroup } : {}),
+      ...(slot !== undefined && slot !== "replaced" ? { queuedMs: slot.queuedMs } : {}),
+      workDir,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+    };
+    if (!nested) emit({ type: "workflow-end", at: new Date(), report });
+    return report;
+  }
 }
