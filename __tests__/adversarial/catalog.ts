@@ -88,6 +88,14 @@ export const ATTACKS: readonly Attack[] = [
     outcome: "Removed before the prompt: the agent's prompt contains none of them",
   },
   {
+    id: "hidden-instructions-claude",
+    area: "Hostile text",
+    attack:
+      "The same hidden instructions, and a sub-issue and master issue edited after planning, with the real Claude Code CLI",
+    outcome:
+      "Every request the CLI sends the model (system prompt, messages, side requests) holds the visible task and none of the hidden or edited-in text",
+  },
+  {
     id: "huge-body",
     area: "Hostile text",
     attack: "A 65,536-character master issue body",
