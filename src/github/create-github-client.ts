@@ -10,6 +10,9 @@ export const GITHUB_API_VERSION = "2022-11-28";
 /** How many times a rate-limited request is retried before the run gives up on it. */
 const MAX_RATE_LIMIT_RETRIES = 5;
 
+/** The throttling plugin's key for our pacing groups (one client per process, so one key). */
+const THROTTLE_ID = "parallel-task-orchestrator";
+
 export interface GitHubClientOptions {
   token: string;
   owner: string;
@@ -23,17 +26,20 @@ export interface GitHubClientOptions {
   debug: (message: string) => void;
 }
 
-type Octokit = ReturnType<typeof createOctokit>;
-
 function createOctokit(options: GitHubClientOptions) {
   const common = { maxConcurrent: 1 };
+  // Our own pacing groups instead of the plugin's module-level 1 s / 3 s ones, so the interval is an input.
+  // The plugin paces every POST/PATCH/PUT/DELETE and every GraphQL request through `write`, and REST
+  // writes that notify people (creating issues, comments, pull requests) through `notifications` too.
+  const write = new Bottleneck.Group({ ...common, minTime: options.writeIntervalMs });
+  const notifications = new Bottleneck.Group({ ...common, minTime: options.writeIntervalMs * 3 });
   const octokit = getOctokit(
     options.token,
     {
       throttle: {
-        // Our own pacing groups instead of the plugin's module-level 1 s / 3 s ones, so the interval is an input.
-        write: new Bottleneck.Group({ ...common, minTime: options.writeIntervalMs }),
-        notifications: new Bottleneck.Group({ ...common, minTime: options.writeIntervalMs * 3 }),
+        id: THROTTLE_ID,
+        write,
+        notifications,
         onRateLimit: (
           retryAfter: number,
           request: { method: string; url: string },
@@ -66,7 +72,12 @@ function createOctokit(options: GitHubClientOptions) {
   octokit.hook.after("request", (response, request) => {
     options.debug(`${request.method} ${request.url} → ${response.status}`);
   });
-  return octokit;
+  /**
+   * A GraphQL mutation that notifies people (creating an issue) waits its turn in the notifications
+   * group as the REST request it replaces would; the plugin only knows REST paths for that group.
+   */
+  const paceNotification = () => notifications.key(THROTTLE_ID).schedule(() => Promise.resolve());
+  return { octokit, paceNotification };
 }
 
 interface RawAuthor {
@@ -80,6 +91,7 @@ function toAuthor(user: RawAuthor | null | undefined): Author | null {
 
 interface RawIssue {
   id: number;
+  node_id?: string;
   number: number;
   title: string;
   body?: string | null;
@@ -143,13 +155,147 @@ function toPull(raw: RawPull): PullRequest {
   };
 }
 
+/** What GraphQL `createIssue` returns, as we ask for it. */
+interface GraphqlIssue {
+  databaseId: number;
+  number: number;
+  title: string;
+  body: string;
+  url: string;
+  id: string;
+  author: { __typename: string; login: string } | null;
+  labels: { nodes: Array<{ name: string }> } | null;
+}
+
+const CREATE_SUB_ISSUE = `mutation($input: CreateIssueInput!) {
+  createIssue(input: $input) {
+    issue {
+      id
+      databaseId
+      number
+      title
+      body
+      url
+      author { __typename login }
+      labels(first: 100) { nodes { name } }
+    }
+  }
+}`;
+
+function fromGraphqlIssue(raw: GraphqlIssue): Issue {
+  const author = raw.author;
+  return {
+    id: raw.databaseId,
+    number: raw.number,
+    title: raw.title,
+    body: raw.body,
+    state: "open",
+    // GraphQL names apps without the "[bot]" suffix REST (and every marker check) uses.
+    user: author
+      ? {
+          login: author.__typename === "Bot" ? `${author.login}[bot]` : author.login,
+          type: author.__typename,
+        }
+      : null,
+    labels: (raw.labels?.nodes ?? []).map((l) => l.name),
+    htmlUrl: raw.url,
+    isPullRequest: false,
+  };
+}
+
+/**
+ * True when GitHub rejected the mutation because its schema has no `CreateIssueInput.parentIssueId`
+ * (GitHub Enterprise Server before sub-issue creation): graphql-ruby words it "InputObject
+ * 'CreateIssueInput' doesn't accept argument 'parentIssueId'" for literals, and "… was provided invalid
+ * value for parentIssueId (Field is not defined on CreateIssueInput)" for variables.
+ */
+export function isParentIssueIdUnsupported(error: unknown): boolean {
+  const errors = (error as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return false;
+  return errors.some((e: unknown) => {
+    const message = String((e as { message?: unknown } | null)?.message ?? "");
+    return (
+      /\bparentIssueId\b/.test(message) &&
+      /doesn't accept argument|not defined|doesn't exist|isn't a defined/i.test(message)
+    );
+  });
+}
+
 /** Builds the GitHubClient over Octokit with GitHub's recommended throttling and retries. */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
-  const octokit: Octokit = createOctokit(options);
+  const { octokit, paceNotification } = createOctokit(options);
   const { owner, repo } = options;
   const rest = octokit.rest;
 
-  return {
+  // Node ids GraphQL needs, cached for the run: one lookup query covers what is not known yet.
+  let repositoryId: string | undefined;
+  /** Issue number → node id, from every issue REST or GraphQL showed us. */
+  const issueIds = new Map<number, string>();
+  /** Lower-cased label name → node id. */
+  const labelIds = new Map<string, string>();
+  /** Set once GitHub's schema turned out to lack `parentIssueId`: REST create and link from then on. */
+  let restSubIssues = false;
+
+  const toKnownIssue = (raw: RawIssue): Issue => {
+    if (raw.node_id) issueIds.set(raw.number, raw.node_id);
+    return toIssue(raw);
+  };
+
+  /** Looks up, in one query, the node ids of the repository, the parent and labels not cached yet. */
+  async function lookUpIds(parentNumber: number, labels: string[]): Promise<string[]> {
+    const wanted = labels.filter((l) => !labelIds.has(l.toLowerCase()));
+    const fields: string[] = [];
+    const definitions = ["$owner: String!", "$name: String!"];
+    const variables: Record<string, unknown> = { owner, name: repo };
+    if (repositoryId === undefined) fields.push("id");
+    if (!issueIds.has(parentNumber)) {
+      definitions.push("$parent: Int!");
+      variables.parent = parentNumber;
+      fields.push("parent: issue(number: $parent) { id }");
+    }
+    wanted.forEach((label, i) => {
+      definitions.push(`$label${i}: String!`);
+      variables[`label${i}`] = label;
+      fields.push(`label${i}: label(name: $label${i}) { id }`);
+    });
+    if (fields.length > 0) {
+      const query = `query(${definitions.join(", ")}) { repository(owner: $owner, name: $name) { ${fields.join(" ")} } }`;
+      const { repository } = await octokit.graphql<{
+        repository: Record<string, { id: string } | string | null>;
+      }>(query, variables);
+      if (typeof repository.id === "string") repositoryId = repository.id;
+      const parent = repository.parent;
+      if (parent && typeof parent === "object") issueIds.set(parentNumber, parent.id);
+      wanted.forEach((label, i) => {
+        const found = repository[`label${i}`];
+        if (found && typeof found === "object") labelIds.set(label.toLowerCase(), found.id);
+      });
+    }
+    // GraphQL does not create missing labels as REST issue creation does: create them (once per run).
+    for (const label of labels) {
+      if (labelIds.has(label.toLowerCase())) continue;
+      labelIds.set(label.toLowerCase(), await createLabel(label));
+    }
+    return [...new Set(labels.map((l) => labelIds.get(l.toLowerCase()) as string))];
+  }
+
+  async function createLabel(name: string): Promise<string> {
+    try {
+      const { data } = await rest.issues.createLabel({ owner, repo, name });
+      return data.node_id;
+    } catch (error) {
+      // Another run created it a moment ago ("already_exists"): read its id.
+      if (!isStatus(error, 422)) throw error;
+      const { repository } = await octokit.graphql<{ repository: { label: { id: string } | null } }>(
+        "query($owner: String!, $name: String!, $label: String!) { repository(owner: $owner, name: $name) { label(name: $label) { id } } }",
+        { owner, name: repo, label: name },
+      );
+      if (!repository.label) throw error;
+      return repository.label.id;
+    }
+  }
+
+  const client: GitHubClient = {
     owner,
     repo,
     async getAuthenticatedLogin() {
@@ -168,11 +314,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     },
     async getIssue(issueNumber) {
       const { data } = await rest.issues.get({ owner, repo, issue_number: issueNumber });
-      return toIssue(data as RawIssue);
+      return toKnownIssue(data as RawIssue);
     },
     async createIssue({ title, body, labels }) {
       const { data } = await rest.issues.create({ owner, repo, title, body, labels });
-      return toIssue(data as RawIssue);
+      return toKnownIssue(data as RawIssue);
     },
     async listIssuesWithLabel(label) {
       const data = await octokit.paginate(rest.issues.listForRepo, {
@@ -182,7 +328,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         state: "all",
         per_page: 100,
       });
-      return data.map((raw) => toIssue(raw as RawIssue));
+      return data.map((raw) => toKnownIssue(raw as RawIssue));
     },
     async listSubIssues(parentNumber) {
       const data = await octokit.paginate(rest.issues.listSubIssues, {
@@ -191,10 +337,51 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         issue_number: parentNumber,
         per_page: 100,
       });
-      return data.map((raw) => toIssue(raw as RawIssue));
+      return data.map((raw) => toKnownIssue(raw as RawIssue));
     },
     async addSubIssue(parentNumber, childId) {
       await rest.issues.addSubIssue({ owner, repo, issue_number: parentNumber, sub_issue_id: childId });
+    },
+    async createSubIssue(parentNumber, issue) {
+      if (!restSubIssues) {
+        const ids = await lookUpIds(parentNumber, issue.labels);
+        await paceNotification();
+        try {
+          const { createIssue } = await octokit.graphql<{ createIssue: { issue: GraphqlIssue } }>(
+            CREATE_SUB_ISSUE,
+            {
+              input: {
+                repositoryId,
+                title: issue.title,
+                body: issue.body,
+                labelIds: ids,
+                parentIssueId: issueIds.get(parentNumber),
+              },
+            },
+          );
+          issueIds.set(createIssue.issue.number, createIssue.issue.id);
+          return fromGraphqlIssue(createIssue.issue);
+        } catch (error) {
+          if (!isParentIssueIdUnsupported(error)) throw error;
+          restSubIssues = true;
+          options.warn(
+            "GitHub's GraphQL API here cannot create an issue under a parent (no CreateIssueInput.parentIssueId): sub-issues are created and linked with two REST requests each for the rest of this run.",
+          );
+        }
+      }
+      const created = await client.createIssue(issue);
+      await client.addSubIssue(parentNumber, created.id);
+      return created;
+    },
+    async closeIssue(issueNumber, reason) {
+      const { data } = await rest.issues.update({
+        owner,
+        repo,
+        issue_number: issueNumber,
+        state: "closed",
+        state_reason: reason,
+      });
+      return toKnownIssue(data as RawIssue);
     },
     async listComments(issueNumber) {
       const data = await octokit.paginate(rest.issues.listComments, {
@@ -252,6 +439,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       return files.map((f) => f.filename);
     },
   };
+  return client;
 }
 
 /** True when `error` is an Octokit RequestError with the given HTTP status. */

@@ -75,6 +75,17 @@ export interface GitHubClient {
   listSubIssues(parentNumber: number): Promise<Issue[]>;
   /** Links an existing issue under a parent; `childId` is the issue's id, not its number. */
   addSubIssue(parentNumber: number, childId: number): Promise<void>;
+  /**
+   * Creates an issue already linked under `parentNumber`: one content-creating request (GraphQL
+   * `createIssue` with `parentIssueId`), or — where GitHub's schema lacks that — REST create and link.
+   * Missing labels are created first (once per run), as REST issue creation would.
+   */
+  createSubIssue(
+    parentNumber: number,
+    issue: { title: string; body: string; labels: string[] },
+  ): Promise<Issue>;
+  /** Closes an issue with a reason: "completed", or "not_planned" (e.g. a duplicate). */
+  closeIssue(issueNumber: number, reason: "completed" | "not_planned"): Promise<Issue>;
   listComments(issueNumber: number): Promise<IssueComment[]>;
   createComment(issueNumber: number, body: string): Promise<IssueComment>;
   updateComment(commentId: number, body: string): Promise<IssueComment>;

@@ -24,8 +24,21 @@ function repoWeb(ctx: RenderContext): string {
   return `${WEB}/${ctx.state.owner}/${ctx.state.repo}`;
 }
 
-function nodeId(prefix: string, id: number): string {
-  return `${prefix}_${Buffer.from(`standin:${id}`).toString("base64url")}`;
+/**
+ * A global node id as GitHub's look (`I_kwDO…`, `R_kgDO…`, `LA_kwDO…`): a type prefix and an opaque
+ * tail. REST `node_id` and GraphQL `id` are the same string, and `parseNodeId` maps it back to state.
+ */
+export function nodeId(prefix: string, id: number): string {
+  const header = prefix === "R" ? "kgDO" : "kwDO";
+  return `${prefix}_${header}${Buffer.from(`standin:${id}`).toString("base64url")}`;
+}
+
+/** The prefix and database id a node id of `nodeId` names, or undefined for anything else. */
+export function parseNodeId(id: string): { prefix: string; id: number } | undefined {
+  const match = /^([A-Z]+)_k[gw]DO([A-Za-z0-9_-]+)$/.exec(id);
+  if (!match) return undefined;
+  const decoded = /^standin:([1-9]\d{0,15})$/.exec(Buffer.from(match[2] ?? "", "base64url").toString("utf8"));
+  return decoded ? { prefix: match[1] ?? "", id: Number(decoded[1]) } : undefined;
 }
 
 /** A `simple-user`. Unknown logins become users, as anything GitHub shows has an account. */

@@ -18,8 +18,8 @@ import { depthOf, findIssueById, heightOf, timestamp } from "./state.js";
 import { issueParam } from "./routes-issues.js";
 import type { IssueRecord, StandInState } from "./types.js";
 
-const MAX_SUB_ISSUES = 100;
-const MAX_DEPTH = 8;
+export const MAX_SUB_ISSUES = 100;
+export const MAX_DEPTH = 8;
 
 function rejected(ctx: RouteContext, message: string): Reply {
   return validationFailed(ctx, [{ resource: "Issue", code: "custom", field: "sub_issue_id", message }]);
@@ -41,6 +41,13 @@ function isAncestor(state: StandInState, candidate: number, of: number): boolean
     if (n === candidate) return true;
   }
   return false;
+}
+
+/** Links `child` (which has no parent) last under `parent`; callers check GitHub's limits first. */
+export function attachSubIssue(state: StandInState, parent: IssueRecord, child: IssueRecord): void {
+  state.subIssues.set(parent.number, [...(state.subIssues.get(parent.number) ?? []), child.number]);
+  state.parentOf.set(child.number, parent.number);
+  parent.updatedAt = timestamp();
 }
 
 /** Resolves `sub_issue_id` (an id) to an issue of this repository. */
@@ -73,9 +80,7 @@ function addSubIssue(ctx: RouteContext): Reply {
     return rejected(ctx, `Sub-issues cannot be nested more than ${MAX_DEPTH} levels deep`);
   }
   detach(state, child.number);
-  state.subIssues.set(parent.number, [...children, child.number]);
-  state.parentOf.set(child.number, parent.number);
-  parent.updatedAt = timestamp();
+  attachSubIssue(state, parent, child);
   const body = renderIssue(ctx.render, parent);
   return { status: 201, body, headers: { location: `${body.url}/sub_issues` } };
 }

@@ -13,10 +13,12 @@ import { commentRoutes } from "./routes-comments.js";
 import { issueRoutes } from "./routes-issues.js";
 import { labelRoutes } from "./routes-labels.js";
 import { pullRoutes } from "./routes-pulls.js";
+import { answerGraphql, readGraphqlRequest, type GraphqlRequest } from "./routes-graphql.js";
 import { repoRoutes } from "./routes-repo.js";
 import { subIssueRoutes } from "./routes-sub-issues.js";
 import { createComment, createIssue, createState, ensureUser } from "./state.js";
 import type {
+  BarrierRule,
   FaultRule,
   GitHubStandIn,
   RequestFilter,
@@ -47,6 +49,7 @@ const ROUTES: Route[] = [
 const SUPPORTED_API_VERSIONS = new Set(["2022-11-28", "2026-03-10"]);
 const GENERIC_DOCS = "https://docs.github.com/rest";
 const RATE_LIMIT_DOCS = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api";
+const GRAPHQL_DOCS = "https://docs.github.com/graphql";
 /** GitHub's unauthenticated budget, reported on 401s. */
 const UNAUTHENTICATED_LIMIT = 60;
 
@@ -67,8 +70,11 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
   const limitOf = (login: string) =>
     options.primaryLimit ?? (identities.get(login)?.type === "User" ? 5000 : 1000);
   const primary = new PrimaryLimiter(limitOf);
+  // GraphQL has its own hourly budget (GitHub counts points; a simple query or mutation costs one).
+  const primaryGraphql = new PrimaryLimiter(limitOf);
   const secondary = options.secondaryLimits ? new SecondaryLimiter(options.secondaryLimits) : undefined;
   const faults: FaultRule[] = [];
+  const barriers: Array<{ rule: BarrierRule; waiting: Array<() => void> }> = [];
   const requests: RequestLogEntry[] = [];
   const violations: Violation[] = [];
   let refusedCount = 0;
@@ -85,24 +91,38 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     // hasOwn: a token such as "constructor" must not find the prototype's property.
     const identity = token !== undefined && Object.hasOwn(tokens, token) ? tokens[token] : undefined;
     const apiVersion = headerValue(req.headers["x-github-api-version"]);
-    const route = check.match(method, path);
+    const isGraphql = method === "POST" && path === "/graphql";
+    const route = isGraphql ? undefined : check.match(method, path);
     const operationId = route?.operationId;
-    const documentationUrl = route ? check.operation(route.operationId).documentationUrl : GENERIC_DOCS;
+    const documentationUrl = isGraphql
+      ? GRAPHQL_DOCS
+      : route
+        ? check.operation(route.operationId).documentationUrl
+        : GENERIC_DOCS;
     const parsed = parseJson(rawBody);
+    const graphql: GraphqlRequest | undefined = isGraphql
+      ? readGraphqlRequest(parsed.ok ? parsed.value : undefined)
+      : undefined;
     const entry: RequestLogEntry = {
       method,
       path,
       query: Object.fromEntries(requestUrl.searchParams.entries()),
-      operationId,
+      operationId: isGraphql ? "graphql" : operationId,
       status: 0,
       requestBody: parsed.ok ? parsed.value : rawBody,
       responseBody: undefined,
       timestamp: timestampMs,
       login: identity?.login,
       apiVersion,
-      contentCreating: ["POST", "PATCH", "PUT", "DELETE"].includes(method),
+      // A GraphQL query is a read; a mutation creates content as the REST write it replaces does.
+      contentCreating: graphql
+        ? graphql.operationType === "mutation"
+        : ["POST", "PATCH", "PUT", "DELETE"].includes(method),
       fault: false,
       refused: false,
+      ...(graphql
+        ? { graphql: { operationType: graphql.operationType, fields: graphql.fields, ok: false } }
+        : {}),
     };
     const requestId = `5TAND:1N${(++requestCounter).toString(16).toUpperCase().padStart(6, "0")}`;
     const violation = (direction: Violation["direction"], errors: unknown[], status?: number) =>
@@ -122,6 +142,10 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       }
       entry.status = reply.status;
       entry.responseBody = reply.body;
+      if (entry.graphql) {
+        const answer = reply.body as { errors?: unknown } | undefined;
+        entry.graphql.ok = reply.status === 200 && typeof answer === "object" && !answer?.errors;
+      }
       requests.push(entry);
       send(res, reply, {
         "x-github-request-id": requestId,
@@ -131,13 +155,27 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       });
     };
 
+    // 0. Barriers hold requests until their peers arrive (deterministic interleaving of racing clients).
+    const ruleMatches = (rule: { method?: string; path?: RegExp; requestBody?: RegExp }) =>
+      (!rule.method || rule.method.toUpperCase() === method) &&
+      (!rule.path || rule.path.test(path)) &&
+      (!rule.requestBody || rule.requestBody.test(rawBody));
+    const barrier = barriers.find((b) => b.waiting.length < b.rule.count && ruleMatches(b.rule));
+    if (barrier) {
+      await new Promise<void>((release) => {
+        barrier.waiting.push(release);
+        const releaseAll = () => {
+          const at = barriers.indexOf(barrier);
+          if (at >= 0) barriers.splice(at, 1);
+          for (const waiting of barrier.waiting.splice(0)) waiting();
+        };
+        if (barrier.waiting.length >= barrier.rule.count) releaseAll();
+        else if (barrier.waiting.length === 1)
+          setTimeout(releaseAll, barrier.rule.timeoutMs ?? 20_000).unref();
+      });
+    }
     // 1. Injected faults come first, as they would from GitHub's edge, and are consumed in order.
-    const fault = faults.find(
-      (rule) =>
-        rule.times > 0 &&
-        (!rule.method || rule.method.toUpperCase() === method) &&
-        (!rule.path || rule.path.test(path)),
-    );
+    const fault = faults.find((rule) => rule.times > 0 && ruleMatches(rule));
     if (fault) {
       fault.times--;
       if (fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
@@ -149,11 +187,27 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     // 2. Authentication: a token GitHub does not know is "Bad credentials".
     if (!identity) {
       const rate = primary.peek("(unauthenticated)", UNAUTHENTICATED_LIMIT);
-      const message = token === undefined ? "Requires authentication" : "Bad credentials";
-      return respond(errorReply(401, message, GENERIC_DOCS), rate, true);
+      const message =
+        token !== undefined
+          ? "Bad credentials"
+          : isGraphql
+            ? "This endpoint requires you to be authenticated."
+            : "Requires authentication";
+      return respond(errorReply(401, message, isGraphql ? GRAPHQL_DOCS : GENERIC_DOCS), rate, true);
     }
     // 3. Primary rate limit: every authenticated request spends one from the identity's hourly budget.
-    const rate = primary.consume(identity.login);
+    const rate = (isGraphql ? primaryGraphql : primary).consume(identity.login);
+    if (isGraphql) rate.headers["x-ratelimit-resource"] = "graphql";
+    if (rate.exceeded && isGraphql) {
+      // GraphQL answers 200 with a RATE_LIMITED error (what Octokit's throttling plugin looks for).
+      const user = ensureUser(state, identity.login);
+      const message = `API rate limit already exceeded for ${identity.type === "User" ? "user" : "installation"} ID ${user.id}.`;
+      return respond(
+        { status: 200, body: { errors: [{ type: "RATE_LIMITED", message }] } },
+        rate.headers,
+        false,
+      );
+    }
     if (rate.exceeded) {
       const who = identity.type === "User" ? "user ID" : "installation ID";
       const user = ensureUser(state, identity.login);
@@ -164,7 +218,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         true,
       );
     }
-    if (apiVersion !== undefined && !SUPPORTED_API_VERSIONS.has(apiVersion)) {
+    // GraphQL is not versioned by date: GitHub ignores the header there.
+    if (!isGraphql && apiVersion !== undefined && !SUPPORTED_API_VERSIONS.has(apiVersion)) {
       return respond(
         errorReply(400, `API version '${apiVersion}' is not supported.`, GENERIC_DOCS),
         rate.headers,
@@ -182,7 +237,24 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       const reply = errorReply(403, message, `${RATE_LIMIT_DOCS}#about-secondary-rate-limits`);
       return respond({ ...reply, headers: { "retry-after": String(retryAfter) } }, rate.headers, true);
     }
-    // 5. Routing: anything we did not model is a 404 and a violation, so new calls get noticed.
+    // 5. GraphQL: validated against GitHub's schema and answered from the same state (routes-graphql.ts).
+    if (graphql) {
+      if (!parsed.ok) {
+        violation("request", ["request body is not JSON"]);
+        return respond(errorReply(400, "Problems parsing JSON", GRAPHQL_DOCS), rate.headers, false);
+      }
+      const answer = await answerGraphql(
+        {
+          state,
+          actor: ensureUser(state, identity.login, identity.type),
+          variant: options.graphqlWithoutParentIssueId ? "without-parent-issue-id" : "github.com",
+        },
+        graphql,
+      );
+      for (const problem of answer.violations) violation(problem.direction, problem.errors);
+      return respond({ status: 200, body: answer.body }, rate.headers, false);
+    }
+    // 6. Routing: anything we did not model is a 404 and a violation, so new calls get noticed.
     if (!route || !operationId) {
       violation("route", [`no stand-in route for ${method} ${path}`], 404);
       return respond(errorReply(404, "Not Found", GENERIC_DOCS), rate.headers, false);
@@ -191,7 +263,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       (route.params.owner === undefined || route.params.owner.toLowerCase() === owner.toLowerCase()) &&
       (route.params.repo === undefined || route.params.repo.toLowerCase() === repo.toLowerCase());
     if (!sameRepo) return respond(errorReply(404, "Not Found", documentationUrl), rate.headers, true);
-    // 6. The request itself: parseable JSON that matches the operation's schema, else GitHub's 400/422.
+    // 7. The request itself: parseable JSON that matches the operation's schema, else GitHub's 400/422.
     if (!parsed.ok) {
       violation("request", ["request body is not JSON"]);
       return respond(errorReply(400, "Problems parsing JSON", documentationUrl), rate.headers, true);
@@ -205,7 +277,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         return respond(errorReply(422, message, documentationUrl), rate.headers, true);
       }
     }
-    // 7. The operation.
+    // 8. The operation.
     const ctx: RouteContext = {
       params: route.params,
       query: requestUrl.searchParams,
@@ -281,6 +353,9 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     injectFault(rule) {
       faults.push({ ...rule });
     },
+    injectBarrier(rule) {
+      barriers.push({ rule: { ...rule }, waiting: [] });
+    },
     countRequests(filter) {
       return requests.filter((entry) => matches(entry, filter)).length;
     },
@@ -296,6 +371,12 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       });
     },
   };
+}
+
+/** A request that created an issue: REST `POST …/issues` (201) or a successful GraphQL `createIssue`. */
+export function createdIssue(entry: RequestLogEntry): boolean {
+  if (entry.operationId === "issues/create") return entry.status === 201;
+  return entry.graphql?.ok === true && entry.graphql.fields.includes("createIssue");
 }
 
 function matches(entry: RequestLogEntry, filter: RequestFilter | undefined): boolean {

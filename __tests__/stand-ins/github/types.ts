@@ -37,6 +37,11 @@ export interface StandInOptions {
    * bots and 5,000 for users.
    */
   primaryLimit?: number;
+  /**
+   * Emulates a GitHub Enterprise Server whose GraphQL schema predates `CreateIssueInput.parentIssueId`
+   * (creating an issue under a parent in one mutation): such mutations fail schema validation.
+   */
+  graphqlWithoutParentIssueId?: boolean;
 }
 
 /** A canned answer for the next matching requests, e.g. a burst of 502s or a 429 with `retry-after`. */
@@ -51,6 +56,21 @@ export interface FaultRule {
   headers?: Record<string, string>;
   /** JSON body; a string is sent as-is as text/plain. Defaults to `{"message": <reason phrase>}`. */
   body?: unknown;
+  /** Tested against the raw request body, e.g. to fail one GraphQL mutation among many; any when absent. */
+  requestBody?: RegExp;
+}
+
+/**
+ * Holds the first `count` matching requests until all of them have arrived, then lets them through
+ * together: concurrent clients (two runs racing) interleave the same way every time.
+ */
+export interface BarrierRule {
+  method?: string;
+  path?: RegExp;
+  requestBody?: RegExp;
+  count: number;
+  /** Lets the held requests through anyway after this long (default 20 s), so a test cannot hang. */
+  timeoutMs?: number;
 }
 
 /** An account the stand-in knows: token identities, authors, people given roles. */
@@ -161,12 +181,20 @@ export interface RequestLogEntry {
   login: string | undefined;
   /** The `X-GitHub-Api-Version` header the client sent, if any. */
   apiVersion: string | undefined;
-  /** POST/PATCH/PUT/DELETE: what GitHub's secondary limits count. */
+  /** POST/PATCH/PUT/DELETE, and GraphQL mutations: what GitHub's secondary limits count. */
   contentCreating: boolean;
   /** Answered by an injected fault rule. */
   fault: boolean;
   /** Refused by the secondary (content-creation) limit. */
   refused: boolean;
+  /** For `POST /graphql` (operationId "graphql"): the operation's type, top-level fields, and success. */
+  graphql?: {
+    operationType: "query" | "mutation" | "subscription" | undefined;
+    /** Top-level field names, e.g. ["createIssue"] or ["repository"]. */
+    fields: string[];
+    /** True when the answer carried no `errors`. */
+    ok: boolean;
+  };
 }
 
 /** A request or response that does not match GitHub's OpenAPI description, or a call to an unknown route. */
@@ -217,6 +245,7 @@ export interface GitHubStandIn {
   seedComment(issueNumber: number, comment: { body: string; user: string }): CommentRecord;
   setRole(login: string, role: Role): void;
   injectFault(rule: FaultRule): void;
+  injectBarrier(rule: BarrierRule): void;
   countRequests(filter?: RequestFilter): number;
   /**
    * Clears the request log and the refused count. State, pending faults, rate-limit windows and
