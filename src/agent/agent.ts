@@ -3,7 +3,8 @@ import { dirname, join } from "node:path";
 import type { ArtifactStore } from "../artifacts/artifact-store.js";
 import type { runProcess } from "../exec/run-process.js";
 import type { Workspace } from "../git/git.js";
-import type { GitHubClient } from "../github/github-client.js";
+import { isStatus } from "../github/create-github-client.js";
+import type { GitHubClient, PullRequest } from "../github/github-client.js";
 import { hasMarker, isTrustedAuthor } from "../github/markers.js";
 import type { AgentInputs } from "../inputs.js";
 import { errorMessage, type Logger } from "../logger.js";
@@ -52,6 +53,35 @@ class OutcomeError extends Error {
   }
 }
 
+/** The job was cancelled before the agent process started: nothing of the task was done. */
+class CancelledBeforeStartError extends Error {
+  constructor() {
+    super("The job was cancelled before the agent started.");
+  }
+}
+
+/**
+ * `start()`'s result, unless `signal` aborts first: then it rejects at once with
+ * CancelledBeforeStartError and stops waiting (the work, if started, is left to finish unobserved).
+ * Not started at all when the signal is already aborted.
+ */
+export function unlessCancelled<T>(signal: AbortSignal, start: () => Promise<T>): Promise<T> {
+  if (signal.aborted) return Promise.reject(new CancelledBeforeStartError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new CancelledBeforeStartError());
+    signal.addEventListener("abort", onAbort, { once: true });
+    start()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/** A promise whose rejection is handled later (or never): keeps it from counting as unhandled meanwhile. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /**
  * Agent mode, for one task:
  * 1. load the plan document and find the task (never the sub-issue's current text)
@@ -78,19 +108,26 @@ export async function runAgent(deps: AgentDeps, inputs: AgentInputs): Promise<Ag
     run: deps.run,
     metadata: { timeout_seconds: inputs["timeout-seconds"], retry_count: deps.run.runAttempt - 1 },
   };
+  // Who may have written our earlier sub-issue comment: asked while the agent works, used at the end.
+  let trustedLogin: Promise<string> | undefined;
   try {
-    const { plan, task } = await prepare(deps, inputs, facts);
+    // Until the agent process starts, a cancellation ends the wait at once: a slow plan download or git
+    // fetch must not eat the few seconds the runner leaves between SIGINT and SIGKILL for the status.
+    const { plan, task } = await unlessCancelled(deps.cancel, () => prepare(deps, inputs, facts));
+    if (task.subIssue !== null) trustedLogin = quiet(resolveTrustedLogin(deps.github, inputs["bot-login"]));
     await runAgentProcess(deps, inputs, facts, plan, task);
     await publish(deps, inputs, facts, task);
   } catch (error) {
     facts.override =
       error instanceof OutcomeError
         ? error.override
-        : {
-            outcome: "crashed",
-            errorType: "CRASHED",
-            reason: `The agent job failed: ${errorMessage(error)}`,
-          };
+        : error instanceof CancelledBeforeStartError
+          ? { outcome: "cancelled", errorType: "CANCELLED", reason: error.message }
+          : {
+              outcome: "crashed",
+              errorType: "CRASHED",
+              reason: `The agent job failed: ${errorMessage(error)}`,
+            };
   }
   if (deps.cancel.aborted && !facts.override && facts.agent?.outcome !== "success") {
     facts.override = { outcome: "cancelled", errorType: "CANCELLED", reason: "The job was cancelled." };
@@ -98,15 +135,22 @@ export async function runAgent(deps: AgentDeps, inputs: AgentInputs): Promise<Ag
 
   const status = buildStatus(facts, deps.now(), deps.redact);
   const artifactName = statusArtifactName(master, inputs.task, deps.run.runAttempt);
-  let uploadError: string | undefined;
-  try {
-    await deps.artifacts.uploadJson(artifactName, status);
-    log.info(`Status ${status.outcome} stored as artifact ${artifactName}.json`);
-  } catch (error) {
-    uploadError = `Uploading the status document ${artifactName} failed: ${errorMessage(error)}`;
-  }
-  if (!deps.cancel.aborted) await noteOnSubIssue(deps, inputs, status);
-  return { status, artifactName, uploadError };
+  const upload = async (): Promise<string | undefined> => {
+    try {
+      await deps.artifacts.uploadJson(artifactName, status);
+      log.info(`Status ${status.outcome} stored as artifact ${artifactName}.json`);
+      return undefined;
+    } catch (error) {
+      return `Uploading the status document ${artifactName} failed: ${errorMessage(error)}`;
+    }
+  };
+  // The status upload and the sub-issue note are independent: do them together. No note after a
+  // cancellation: the runner is about to kill the job, the status is what must get out.
+  const [uploadError] = await Promise.all([
+    upload(),
+    deps.cancel.aborted ? undefined : noteOnSubIssue(deps, inputs, status, trustedLogin),
+  ]);
+  return { status, artifactName, ...(uploadError !== undefined ? { uploadError } : {}) };
 }
 
 async function prepare(
@@ -114,6 +158,15 @@ async function prepare(
   inputs: AgentInputs,
   facts: StatusFacts,
 ): Promise<{ plan: PlanDocument; task: PlannedTask }> {
+  const { workspace } = deps;
+  // Independent of the plan: the base branch, its fetch, and removing stored credentials start now and
+  // run while the plan downloads.
+  const configuredBase = inputs["base-branch"];
+  const base = quiet(
+    configuredBase !== undefined ? Promise.resolve(configuredBase) : deps.github.getDefaultBranch(),
+  );
+  const baseFetched = quiet(base.then((b) => workspace.fetchBase(b)));
+  const credentialsRemoved = quiet(workspace.removeStoredCredentials());
   const plan = await deps.log.group("Loading the plan", () => loadPlan(deps.artifacts, facts.master));
   const task = plan.tasks.find((t) => t.id === inputs.task);
   if (!task) {
@@ -125,12 +178,13 @@ async function prepare(
   }
   facts.subIssue = task.subIssue;
   facts.branch = task.branch;
-  facts.baseBranch = inputs["base-branch"] ?? (await deps.github.getDefaultBranch());
+  facts.baseBranch = await base;
   await deps.log.group(`Checking out ${task.branch}`, async () => {
-    const prepared = await deps.workspace.prepareBranch(task.branch, facts.baseBranch);
+    await baseFetched;
+    const prepared = await workspace.prepareBranch(task.branch, facts.baseBranch, { baseFetched: true });
     facts.metadata.branch_reused = prepared.reused;
     facts.metadata.remote_sha = prepared.startSha;
-    await deps.workspace.removeStoredCredentials();
+    await credentialsRemoved;
   });
   return { plan, task };
 }
@@ -158,9 +212,11 @@ async function runAgentProcess(
   if (inputs.agent === "command") {
     command = parseCommandArgv(inputs["agent-command"] ?? "");
   } else {
+    const kind = inputs.agent;
     try {
-      command = [await deps.ensureCli(inputs.agent)];
+      command = [await unlessCancelled(deps.cancel, () => deps.ensureCli(kind))];
     } catch (error) {
+      if (error instanceof CancelledBeforeStartError) throw error;
       throw new OutcomeError({
         outcome: "crashed",
         errorType: "INSTALL_FAILED",
@@ -198,6 +254,7 @@ async function runAgentProcess(
     await mkdir(dirname(file.path), { recursive: true });
     await writeFile(file.path, file.content, "utf8");
   }
+  if (deps.cancel.aborted) throw new CancelledBeforeStartError();
   deps.log.info(
     `Running the ${inputs.agent} agent on task ${task.id} (timeout ${inputs["timeout-seconds"]} s)`,
   );
@@ -243,18 +300,33 @@ async function publish(deps: AgentDeps, inputs: AgentInputs, facts: StatusFacts,
   try {
     const draftStatus = buildStatus(facts, deps.now(), deps.redact);
     const body = pullRequestBody(draftStatus, task);
-    const existing = await github.findOpenPullRequest(task.branch);
-    const pr = existing
-      ? await github.updatePullRequest(existing.number, { body })
-      : await github.createPullRequest({
+    const update = async (): Promise<PullRequest | undefined> => {
+      const existing = await github.findOpenPullRequest(task.branch);
+      return existing && (await github.updatePullRequest(existing.number, { body }));
+    };
+    // A branch this job created cannot be the head of an open pull request (GitHub closes a PR whose head
+    // branch is deleted), so only a reused branch is looked up first; otherwise create, and if GitHub
+    // answers that one exists after all (422), find and update it.
+    let pr = facts.metadata.branch_reused === true ? await update() : undefined;
+    let updated = pr !== undefined;
+    if (!pr) {
+      try {
+        pr = await github.createPullRequest({
           title: pullRequestTitle(facts.master, task),
           body,
           head: task.branch,
           base: facts.baseBranch,
           draft: inputs["draft-pr"],
         });
+      } catch (error) {
+        if (!isStatus(error, 422) || !/pull request already exists/i.test(errorMessage(error))) throw error;
+        pr = await update();
+        if (!pr) throw error;
+        updated = true;
+      }
+    }
     facts.pr = { number: pr.number, url: pr.htmlUrl };
-    log.info(`${existing ? "Updated" : "Opened"} pull request #${pr.number}`);
+    log.info(`${updated ? "Updated" : "Opened"} pull request #${pr.number}`);
   } catch (error) {
     throw new OutcomeError({
       outcome: "pr_failed",
@@ -265,13 +337,23 @@ async function publish(deps: AgentDeps, inputs: AgentInputs, facts: StatusFacts,
 }
 
 /** One comment per task on its sub-issue, updated on each attempt; a failure here changes no outcome. */
-async function noteOnSubIssue(deps: AgentDeps, inputs: AgentInputs, status: TaskStatus): Promise<void> {
+async function noteOnSubIssue(
+  deps: AgentDeps,
+  inputs: AgentInputs,
+  status: TaskStatus,
+  trustedLogin: Promise<string> | undefined,
+): Promise<void> {
   if (status.sub_issue === null) return;
   try {
-    const trusted = await resolveTrustedLogin(deps.github, inputs["bot-login"]);
     const body = subIssueComment(status);
     const marker = { master: status.master_issue, task: status.task_id };
-    const comments = await deps.github.listComments(status.sub_issue);
+    const [trusted, comments] = await Promise.all([
+      trustedLogin
+        ?.catch(() => undefined)
+        .then((login) => login ?? resolveTrustedLogin(deps.github, inputs["bot-login"])) ??
+        resolveTrustedLogin(deps.github, inputs["bot-login"]),
+      deps.github.listComments(status.sub_issue),
+    ]);
     const ours = comments.find(
       (c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "agent-result", marker),
     );

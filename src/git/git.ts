@@ -52,8 +52,17 @@ export interface BranchChanges {
 
 /** The small typed facade the agent stage uses; each method is one or two git commands. */
 export interface Workspace {
-  /** Checks out `branch`: the remote branch when a previous attempt pushed it, else a new one from `base`. */
-  prepareBranch(branch: string, base: string): Promise<{ reused: boolean; startSha: string }>;
+  /** Fetches `base` into `refs/remotes/origin/<base>`. */
+  fetchBase(base: string): Promise<void>;
+  /**
+   * Checks out `branch`: the remote branch when a previous attempt pushed it, else a new one from `base`.
+   * Fetches `base` first unless `baseFetched` says `fetchBase` already did (so it can run earlier).
+   */
+  prepareBranch(
+    branch: string,
+    base: string,
+    options?: { baseFetched?: boolean },
+  ): Promise<{ reused: boolean; startSha: string }>;
   /** Commits every uncommitted change (respecting .gitignore); returns false when there was nothing. */
   commitAll(message: string): Promise<boolean>;
   /** Commits, files and lines on HEAD that are not on `origin/<base>`. */
@@ -92,9 +101,13 @@ export function authArgs(token: string | undefined): string[] {
 /** The workspace of one checkout; `token` authenticates fetch and push (private repositories need both). */
 export function createWorkspace(git: RunGit, token?: string): Workspace {
   const auth = authArgs(token);
+  const fetchBase = async (base: string) => {
+    await git([...auth, "fetch", "--no-tags", "origin", `+refs/heads/${base}:refs/remotes/origin/${base}`]);
+  };
   return {
-    async prepareBranch(branch, base) {
-      await git([...auth, "fetch", "--no-tags", "origin", `+refs/heads/${base}:refs/remotes/origin/${base}`]);
+    fetchBase,
+    async prepareBranch(branch, base, options = {}) {
+      if (!options.baseFetched) await fetchBase(base);
       const remote = await git(
         [...auth, "fetch", "--no-tags", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`],
         {
@@ -103,8 +116,11 @@ export function createWorkspace(git: RunGit, token?: string): Workspace {
       );
       const reused = remote.exitCode === 0;
       const start = reused ? `refs/remotes/origin/${branch}` : `refs/remotes/origin/${base}`;
-      await git(["checkout", "--force", "-B", branch, start]);
-      const startSha = reused ? (await git(["rev-parse", start])).stdout.trim() : "";
+      // rev-parse only reads: it need not wait for the checkout.
+      const [, startSha] = await Promise.all([
+        git(["checkout", "--force", "-B", branch, start]),
+        reused ? git(["rev-parse", start]).then((r) => r.stdout.trim()) : Promise.resolve(""),
+      ]);
       return { reused, startSha };
     },
     async commitAll(message) {
@@ -116,9 +132,12 @@ export function createWorkspace(git: RunGit, token?: string): Workspace {
     },
     async changesSince(base) {
       const range = `refs/remotes/origin/${base}..HEAD`;
-      const commits = Number((await git(["rev-list", "--count", range])).stdout.trim()) || 0;
-      const numstat = (await git(["diff", "--numstat", "-z", `refs/remotes/origin/${base}...HEAD`])).stdout;
-      return { commits, ...parseNumstat(numstat) };
+      // Both only read: run them together.
+      const [count, numstat] = await Promise.all([
+        git(["rev-list", "--count", range]),
+        git(["diff", "--numstat", "-z", `refs/remotes/origin/${base}...HEAD`]),
+      ]);
+      return { commits: Number(count.stdout.trim()) || 0, ...parseNumstat(numstat.stdout) };
     },
     async push(branch, expectedRemoteSha) {
       return git(
