@@ -64,16 +64,24 @@ function authArgs(token) {
 /** The workspace of one checkout; `token` authenticates fetch and push (private repositories need both). */
 function createWorkspace(git, token) {
     const auth = authArgs(token);
+    const fetchBase = async (base) => {
+        await git([...auth, "fetch", "--no-tags", "origin", `+refs/heads/${base}:refs/remotes/origin/${base}`]);
+    };
     return {
-        async prepareBranch(branch, base) {
-            await git([...auth, "fetch", "--no-tags", "origin", `+refs/heads/${base}:refs/remotes/origin/${base}`]);
+        fetchBase,
+        async prepareBranch(branch, base, options = {}) {
+            if (!options.baseFetched)
+                await fetchBase(base);
             const remote = await git([...auth, "fetch", "--no-tags", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`], {
                 allowFailure: true,
             });
             const reused = remote.exitCode === 0;
             const start = reused ? `refs/remotes/origin/${branch}` : `refs/remotes/origin/${base}`;
-            await git(["checkout", "--force", "-B", branch, start]);
-            const startSha = reused ? (await git(["rev-parse", start])).stdout.trim() : "";
+            // rev-parse only reads: it need not wait for the checkout.
+            const [, startSha] = await Promise.all([
+                git(["checkout", "--force", "-B", branch, start]),
+                reused ? git(["rev-parse", start]).then((r) => r.stdout.trim()) : Promise.resolve(""),
+            ]);
             return { reused, startSha };
         },
         async commitAll(message) {
@@ -86,9 +94,12 @@ function createWorkspace(git, token) {
         },
         async changesSince(base) {
             const range = `refs/remotes/origin/${base}..HEAD`;
-            const commits = Number((await git(["rev-list", "--count", range])).stdout.trim()) || 0;
-            const numstat = (await git(["diff", "--numstat", "-z", `refs/remotes/origin/${base}...HEAD`])).stdout;
-            return { commits, ...parseNumstat(numstat) };
+            // Both only read: run them together.
+            const [count, numstat] = await Promise.all([
+                git(["rev-list", "--count", range]),
+                git(["diff", "--numstat", "-z", `refs/remotes/origin/${base}...HEAD`]),
+            ]);
+            return { commits: Number(count.stdout.trim()) || 0, ...parseNumstat(numstat.stdout) };
         },
         async push(branch, expectedRemoteSha) {
             return git([

@@ -10,13 +10,16 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runAgent: () => (/* binding */ runAgent)
+  runAgent: () => (/* binding */ runAgent),
+  unlessCancelled: () => (/* binding */ unlessCancelled)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/github/create-github-client.ts + 1 modules
+var create_github_client = __webpack_require__(55897);
 // EXTERNAL MODULE: ./src/github/markers.ts
 var markers = __webpack_require__(23400);
 // EXTERNAL MODULE: ./src/logger.ts
@@ -1017,6 +1020,7 @@ var render_agent_report = __webpack_require__(66252);
 
 
 
+
 /** Raised inside the run to end it with a given outcome (push rejected, PR refused, …). */
 class OutcomeError extends Error {
     override;
@@ -1024,6 +1028,33 @@ class OutcomeError extends Error {
         super(override.reason);
         this.override = override;
     }
+}
+/** The job was cancelled before the agent process started: nothing of the task was done. */
+class CancelledBeforeStartError extends Error {
+    constructor() {
+        super("The job was cancelled before the agent started.");
+    }
+}
+/**
+ * `start()`'s result, unless `signal` aborts first: then it rejects at once with
+ * CancelledBeforeStartError and stops waiting (the work, if started, is left to finish unobserved).
+ * Not started at all when the signal is already aborted.
+ */
+function unlessCancelled(signal, start) {
+    if (signal.aborted)
+        return Promise.reject(new CancelledBeforeStartError());
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(new CancelledBeforeStartError());
+        signal.addEventListener("abort", onAbort, { once: true });
+        start()
+            .then(resolve, reject)
+            .finally(() => signal.removeEventListener("abort", onAbort));
+    });
+}
+/** A promise whose rejection is handled later (or never): keeps it from counting as unhandled meanwhile. */
+function quiet(promise) {
+    promise.catch(() => undefined);
+    return promise;
 }
 /**
  * Agent mode, for one task:
@@ -1051,8 +1082,14 @@ async function runAgent(deps, inputs) {
         run: deps.run,
         metadata: { timeout_seconds: inputs["timeout-seconds"], retry_count: deps.run.runAttempt - 1 },
     };
+    // Who may have written our earlier sub-issue comment: asked while the agent works, used at the end.
+    let trustedLogin;
     try {
-        const { plan, task } = await prepare(deps, inputs, facts);
+        // Until the agent process starts, a cancellation ends the wait at once: a slow plan download or git
+        // fetch must not eat the few seconds the runner leaves between SIGINT and SIGKILL for the status.
+        const { plan, task } = await unlessCancelled(deps.cancel, () => prepare(deps, inputs, facts));
+        if (task.subIssue !== null)
+            trustedLogin = quiet((0,stage_context/* resolveTrustedLogin */.Rf)(deps.github, inputs["bot-login"]));
         await runAgentProcess(deps, inputs, facts, plan, task);
         await publish(deps, inputs, facts, task);
     }
@@ -1060,30 +1097,45 @@ async function runAgent(deps, inputs) {
         facts.override =
             error instanceof OutcomeError
                 ? error.override
-                : {
-                    outcome: "crashed",
-                    errorType: "CRASHED",
-                    reason: `The agent job failed: ${(0,logger/* errorMessage */.g)(error)}`,
-                };
+                : error instanceof CancelledBeforeStartError
+                    ? { outcome: "cancelled", errorType: "CANCELLED", reason: error.message }
+                    : {
+                        outcome: "crashed",
+                        errorType: "CRASHED",
+                        reason: `The agent job failed: ${(0,logger/* errorMessage */.g)(error)}`,
+                    };
     }
     if (deps.cancel.aborted && !facts.override && facts.agent?.outcome !== "success") {
         facts.override = { outcome: "cancelled", errorType: "CANCELLED", reason: "The job was cancelled." };
     }
     const status = buildStatus(facts, deps.now(), deps.redact);
     const artifactName = (0,status_schema/* statusArtifactName */.eN)(master, inputs.task, deps.run.runAttempt);
-    let uploadError;
-    try {
-        await deps.artifacts.uploadJson(artifactName, status);
-        log.info(`Status ${status.outcome} stored as artifact ${artifactName}.json`);
-    }
-    catch (error) {
-        uploadError = `Uploading the status document ${artifactName} failed: ${(0,logger/* errorMessage */.g)(error)}`;
-    }
-    if (!deps.cancel.aborted)
-        await noteOnSubIssue(deps, inputs, status);
-    return { status, artifactName, uploadError };
+    const upload = async () => {
+        try {
+            await deps.artifacts.uploadJson(artifactName, status);
+            log.info(`Status ${status.outcome} stored as artifact ${artifactName}.json`);
+            return undefined;
+        }
+        catch (error) {
+            return `Uploading the status document ${artifactName} failed: ${(0,logger/* errorMessage */.g)(error)}`;
+        }
+    };
+    // The status upload and the sub-issue note are independent: do them together. No note after a
+    // cancellation: the runner is about to kill the job, the status is what must get out.
+    const [uploadError] = await Promise.all([
+        upload(),
+        deps.cancel.aborted ? undefined : noteOnSubIssue(deps, inputs, status, trustedLogin),
+    ]);
+    return { status, artifactName, ...(uploadError !== undefined ? { uploadError } : {}) };
 }
 async function prepare(deps, inputs, facts) {
+    const { workspace } = deps;
+    // Independent of the plan: the base branch, its fetch, and removing stored credentials start now and
+    // run while the plan downloads.
+    const configuredBase = inputs["base-branch"];
+    const base = quiet(configuredBase !== undefined ? Promise.resolve(configuredBase) : deps.github.getDefaultBranch());
+    const baseFetched = quiet(base.then((b) => workspace.fetchBase(b)));
+    const credentialsRemoved = quiet(workspace.removeStoredCredentials());
     const plan = await deps.log.group("Loading the plan", () => (0,load_plan/* loadPlan */.Y)(deps.artifacts, facts.master));
     const task = plan.tasks.find((t) => t.id === inputs.task);
     if (!task) {
@@ -1095,12 +1147,13 @@ async function prepare(deps, inputs, facts) {
     }
     facts.subIssue = task.subIssue;
     facts.branch = task.branch;
-    facts.baseBranch = inputs["base-branch"] ?? (await deps.github.getDefaultBranch());
+    facts.baseBranch = await base;
     await deps.log.group(`Checking out ${task.branch}`, async () => {
-        const prepared = await deps.workspace.prepareBranch(task.branch, facts.baseBranch);
+        await baseFetched;
+        const prepared = await workspace.prepareBranch(task.branch, facts.baseBranch, { baseFetched: true });
         facts.metadata.branch_reused = prepared.reused;
         facts.metadata.remote_sha = prepared.startSha;
-        await deps.workspace.removeStoredCredentials();
+        await credentialsRemoved;
     });
     return { plan, task };
 }
@@ -1122,10 +1175,13 @@ async function runAgentProcess(deps, inputs, facts, plan, task) {
         command = parseCommandArgv(inputs["agent-command"] ?? "");
     }
     else {
+        const kind = inputs.agent;
         try {
-            command = [await deps.ensureCli(inputs.agent)];
+            command = [await unlessCancelled(deps.cancel, () => deps.ensureCli(kind))];
         }
         catch (error) {
+            if (error instanceof CancelledBeforeStartError)
+                throw error;
             throw new OutcomeError({
                 outcome: "crashed",
                 errorType: "INSTALL_FAILED",
@@ -1164,6 +1220,8 @@ async function runAgentProcess(deps, inputs, facts, plan, task) {
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(file.path), { recursive: true });
         await (0,promises_.writeFile)(file.path, file.content, "utf8");
     }
+    if (deps.cancel.aborted)
+        throw new CancelledBeforeStartError();
     deps.log.info(`Running the ${inputs.agent} agent on task ${task.id} (timeout ${inputs["timeout-seconds"]} s)`);
     const result = await deps.runProcess({
         command: invocation.command,
@@ -1206,18 +1264,36 @@ async function publish(deps, inputs, facts, task) {
     try {
         const draftStatus = buildStatus(facts, deps.now(), deps.redact);
         const body = (0,render_agent_report/* pullRequestBody */.NF)(draftStatus, task);
-        const existing = await github.findOpenPullRequest(task.branch);
-        const pr = existing
-            ? await github.updatePullRequest(existing.number, { body })
-            : await github.createPullRequest({
-                title: (0,render_agent_report/* pullRequestTitle */.Zr)(facts.master, task),
-                body,
-                head: task.branch,
-                base: facts.baseBranch,
-                draft: inputs["draft-pr"],
-            });
+        const update = async () => {
+            const existing = await github.findOpenPullRequest(task.branch);
+            return existing && (await github.updatePullRequest(existing.number, { body }));
+        };
+        // A branch this job created cannot be the head of an open pull request (GitHub closes a PR whose head
+        // branch is deleted), so only a reused branch is looked up first; otherwise create, and if GitHub
+        // answers that one exists after all (422), find and update it.
+        let pr = facts.metadata.branch_reused === true ? await update() : undefined;
+        let updated = pr !== undefined;
+        if (!pr) {
+            try {
+                pr = await github.createPullRequest({
+                    title: (0,render_agent_report/* pullRequestTitle */.Zr)(facts.master, task),
+                    body,
+                    head: task.branch,
+                    base: facts.baseBranch,
+                    draft: inputs["draft-pr"],
+                });
+            }
+            catch (error) {
+                if (!(0,create_github_client/* isStatus */.zM)(error, 422) || !/pull request already exists/i.test((0,logger/* errorMessage */.g)(error)))
+                    throw error;
+                pr = await update();
+                if (!pr)
+                    throw error;
+                updated = true;
+            }
+        }
         facts.pr = { number: pr.number, url: pr.htmlUrl };
-        log.info(`${existing ? "Updated" : "Opened"} pull request #${pr.number}`);
+        log.info(`${updated ? "Updated" : "Opened"} pull request #${pr.number}`);
     }
     catch (error) {
         throw new OutcomeError({
@@ -1228,14 +1304,17 @@ async function publish(deps, inputs, facts, task) {
     }
 }
 /** One comment per task on its sub-issue, updated on each attempt; a failure here changes no outcome. */
-async function noteOnSubIssue(deps, inputs, status) {
+async function noteOnSubIssue(deps, inputs, status, trustedLogin) {
     if (status.sub_issue === null)
         return;
     try {
-        const trusted = await (0,stage_context/* resolveTrustedLogin */.Rf)(deps.github, inputs["bot-login"]);
         const body = (0,render_agent_report/* subIssueComment */.d6)(status);
         const marker = { master: status.master_issue, task: status.task_id };
-        const comments = await deps.github.listComments(status.sub_issue);
+        const [trusted, comments] = await Promise.all([
+            trustedLogin?.catch(() => undefined).then((login) => login ?? (0,stage_context/* resolveTrustedLogin */.Rf)(deps.github, inputs["bot-login"])) ??
+                (0,stage_context/* resolveTrustedLogin */.Rf)(deps.github, inputs["bot-login"]),
+            deps.github.listComments(status.sub_issue),
+        ]);
         const ours = comments.find((c) => (0,markers/* isTrustedAuthor */.Xw)(c.user, trusted) && (0,markers/* hasMarker */.xY)(c.body, "agent-result", marker));
         if (ours)
             await deps.github.updateComment(ours.id, body);

@@ -33620,7 +33620,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zM: () => (/* binding */ isStatus)
 });
 
-// UNUSED EXPORTS: GITHUB_API_VERSION
+// UNUSED EXPORTS: GITHUB_API_VERSION, isParentIssueIdUnsupported
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(61351);
@@ -33882,13 +33882,20 @@ var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
 const GITHUB_API_VERSION = "2022-11-28";
 /** How many times a rate-limited request is retried before the run gives up on it. */
 const MAX_RATE_LIMIT_RETRIES = 5;
+/** The throttling plugin's key for our pacing groups (one client per process, so one key). */
+const THROTTLE_ID = "parallel-task-orchestrator";
 function createOctokit(options) {
     const common = { maxConcurrent: 1 };
+    // Our own pacing groups instead of the plugin's module-level 1 s / 3 s ones, so the interval is an input.
+    // The plugin paces every POST/PATCH/PUT/DELETE and every GraphQL request through `write`, and REST
+    // writes that notify people (creating issues, comments, pull requests) through `notifications` too.
+    const write = new (lib_default()).Group({ ...common, minTime: options.writeIntervalMs });
+    const notifications = new (lib_default()).Group({ ...common, minTime: options.writeIntervalMs * 3 });
     const octokit = (0,github/* getOctokit */.Q)(options.token, {
         throttle: {
-            // Our own pacing groups instead of the plugin's module-level 1 s / 3 s ones, so the interval is an input.
-            write: new (lib_default()).Group({ ...common, minTime: options.writeIntervalMs }),
-            notifications: new (lib_default()).Group({ ...common, minTime: options.writeIntervalMs * 3 }),
+            id: THROTTLE_ID,
+            write,
+            notifications,
             onRateLimit: (retryAfter, request, _o, count) => {
                 options.warn(`GitHub rate limit hit on ${request.method} ${request.url}; waiting ${retryAfter}s`);
                 return count < MAX_RATE_LIMIT_RETRIES;
@@ -33906,7 +33913,12 @@ function createOctokit(options) {
     octokit.hook.after("request", (response, request) => {
         options.debug(`${request.method} ${request.url} → ${response.status}`);
     });
-    return octokit;
+    /**
+     * A GraphQL mutation that notifies people (creating an issue) waits its turn in the notifications
+     * group as the REST request it replaces would; the plugin only knows REST paths for that group.
+     */
+    const paceNotification = () => notifications.key(THROTTLE_ID).schedule(() => Promise.resolve());
+    return { octokit, paceNotification };
 }
 function toAuthor(user) {
     return user ? { login: user.login, type: user.type ?? "User" } : null;
@@ -33942,12 +33954,130 @@ function toPull(raw) {
         user: toAuthor(raw.user),
     };
 }
+const CREATE_SUB_ISSUE = `mutation($input: CreateIssueInput!) {
+  createIssue(input: $input) {
+    issue {
+      id
+      databaseId
+      number
+      title
+      body
+      url
+      author { __typename login }
+      labels(first: 100) { nodes { name } }
+    }
+  }
+}`;
+function fromGraphqlIssue(raw) {
+    const author = raw.author;
+    return {
+        id: raw.databaseId,
+        number: raw.number,
+        title: raw.title,
+        body: raw.body,
+        state: "open",
+        // GraphQL names apps without the "[bot]" suffix REST (and every marker check) uses.
+        user: author
+            ? {
+                login: author.__typename === "Bot" ? `${author.login}[bot]` : author.login,
+                type: author.__typename,
+            }
+            : null,
+        labels: (raw.labels?.nodes ?? []).map((l) => l.name),
+        htmlUrl: raw.url,
+        isPullRequest: false,
+    };
+}
+/**
+ * True when GitHub rejected the mutation because its schema has no `CreateIssueInput.parentIssueId`
+ * (GitHub Enterprise Server before sub-issue creation): graphql-ruby words it "InputObject
+ * 'CreateIssueInput' doesn't accept argument 'parentIssueId'" for literals, and "… was provided invalid
+ * value for parentIssueId (Field is not defined on CreateIssueInput)" for variables.
+ */
+function isParentIssueIdUnsupported(error) {
+    const errors = error?.errors;
+    if (!Array.isArray(errors))
+        return false;
+    return errors.some((e) => {
+        const message = String(e?.message ?? "");
+        return (/\bparentIssueId\b/.test(message) &&
+            /doesn't accept argument|not defined|doesn't exist|isn't a defined/i.test(message));
+    });
+}
 /** Builds the GitHubClient over Octokit with GitHub's recommended throttling and retries. */
 function createGitHubClient(options) {
-    const octokit = createOctokit(options);
+    const { octokit, paceNotification } = createOctokit(options);
     const { owner, repo } = options;
     const rest = octokit.rest;
-    return {
+    // Node ids GraphQL needs, cached for the run: one lookup query covers what is not known yet.
+    let repositoryId;
+    /** Issue number → node id, from every issue REST or GraphQL showed us. */
+    const issueIds = new Map();
+    /** Lower-cased label name → node id. */
+    const labelIds = new Map();
+    /** Set once GitHub's schema turned out to lack `parentIssueId`: REST create and link from then on. */
+    let restSubIssues = false;
+    const toKnownIssue = (raw) => {
+        if (raw.node_id)
+            issueIds.set(raw.number, raw.node_id);
+        return toIssue(raw);
+    };
+    /** Looks up, in one query, the node ids of the repository, the parent and labels not cached yet. */
+    async function lookUpIds(parentNumber, labels) {
+        const wanted = labels.filter((l) => !labelIds.has(l.toLowerCase()));
+        const fields = [];
+        const definitions = ["$owner: String!", "$name: String!"];
+        const variables = { owner, name: repo };
+        if (repositoryId === undefined)
+            fields.push("id");
+        if (!issueIds.has(parentNumber)) {
+            definitions.push("$parent: Int!");
+            variables.parent = parentNumber;
+            fields.push("parent: issue(number: $parent) { id }");
+        }
+        wanted.forEach((label, i) => {
+            definitions.push(`$label${i}: String!`);
+            variables[`label${i}`] = label;
+            fields.push(`label${i}: label(name: $label${i}) { id }`);
+        });
+        if (fields.length > 0) {
+            const query = `query(${definitions.join(", ")}) { repository(owner: $owner, name: $name) { ${fields.join(" ")} } }`;
+            const { repository } = await octokit.graphql(query, variables);
+            if (typeof repository.id === "string")
+                repositoryId = repository.id;
+            const parent = repository.parent;
+            if (parent && typeof parent === "object")
+                issueIds.set(parentNumber, parent.id);
+            wanted.forEach((label, i) => {
+                const found = repository[`label${i}`];
+                if (found && typeof found === "object")
+                    labelIds.set(label.toLowerCase(), found.id);
+            });
+        }
+        // GraphQL does not create missing labels as REST issue creation does: create them (once per run).
+        for (const label of labels) {
+            if (labelIds.has(label.toLowerCase()))
+                continue;
+            labelIds.set(label.toLowerCase(), await createLabel(label));
+        }
+        return [...new Set(labels.map((l) => labelIds.get(l.toLowerCase())))];
+    }
+    async function createLabel(name) {
+        try {
+            const { data } = await rest.issues.createLabel({ owner, repo, name });
+            return data.node_id;
+        }
+        catch (error) {
+            // Another run created it a moment ago ("already_exists"): read its id.
+            if (!isStatus(error, 422))
+                throw error;
+            const { repository } = await octokit.graphql("query($owner: String!, $name: String!, $label: String!) { repository(owner: $owner, name: $name) { label(name: $label) { id } } }", { owner, name: repo, label: name });
+            if (!repository.label)
+                throw error;
+            return repository.label.id;
+        }
+    }
+    const client = {
         owner,
         repo,
         async getAuthenticatedLogin() {
@@ -33968,11 +34098,11 @@ function createGitHubClient(options) {
         },
         async getIssue(issueNumber) {
             const { data } = await rest.issues.get({ owner, repo, issue_number: issueNumber });
-            return toIssue(data);
+            return toKnownIssue(data);
         },
         async createIssue({ title, body, labels }) {
             const { data } = await rest.issues.create({ owner, repo, title, body, labels });
-            return toIssue(data);
+            return toKnownIssue(data);
         },
         async listIssuesWithLabel(label) {
             const data = await octokit.paginate(rest.issues.listForRepo, {
@@ -33982,7 +34112,7 @@ function createGitHubClient(options) {
                 state: "all",
                 per_page: 100,
             });
-            return data.map((raw) => toIssue(raw));
+            return data.map((raw) => toKnownIssue(raw));
         },
         async listSubIssues(parentNumber) {
             const data = await octokit.paginate(rest.issues.listSubIssues, {
@@ -33991,10 +34121,48 @@ function createGitHubClient(options) {
                 issue_number: parentNumber,
                 per_page: 100,
             });
-            return data.map((raw) => toIssue(raw));
+            return data.map((raw) => toKnownIssue(raw));
         },
         async addSubIssue(parentNumber, childId) {
             await rest.issues.addSubIssue({ owner, repo, issue_number: parentNumber, sub_issue_id: childId });
+        },
+        async createSubIssue(parentNumber, issue) {
+            if (!restSubIssues) {
+                const ids = await lookUpIds(parentNumber, issue.labels);
+                await paceNotification();
+                try {
+                    const { createIssue } = await octokit.graphql(CREATE_SUB_ISSUE, {
+                        input: {
+                            repositoryId,
+                            title: issue.title,
+                            body: issue.body,
+                            labelIds: ids,
+                            parentIssueId: issueIds.get(parentNumber),
+                        },
+                    });
+                    issueIds.set(createIssue.issue.number, createIssue.issue.id);
+                    return fromGraphqlIssue(createIssue.issue);
+                }
+                catch (error) {
+                    if (!isParentIssueIdUnsupported(error))
+                        throw error;
+                    restSubIssues = true;
+                    options.warn("GitHub's GraphQL API here cannot create an issue under a parent (no CreateIssueInput.parentIssueId): sub-issues are created and linked with two REST requests each for the rest of this run.");
+                }
+            }
+            const created = await client.createIssue(issue);
+            await client.addSubIssue(parentNumber, created.id);
+            return created;
+        },
+        async closeIssue(issueNumber, reason) {
+            const { data } = await rest.issues.update({
+                owner,
+                repo,
+                issue_number: issueNumber,
+                state: "closed",
+                state_reason: reason,
+            });
+            return toKnownIssue(data);
         },
         async listComments(issueNumber) {
             const data = await octokit.paginate(rest.issues.listComments, {
@@ -34052,6 +34220,7 @@ function createGitHubClient(options) {
             return files.map((f) => f.filename);
         },
     };
+    return client;
 }
 /** True when `error` is an Octokit RequestError with the given HTTP status. */
 function isStatus(error, status) {
