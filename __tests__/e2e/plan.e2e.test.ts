@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runAction, type ActionRun } from "../harness/run-action.js";
-import { startGitHubStandIn, type GitHubStandIn } from "../stand-ins/github/server.js";
+import { createdIssue, startGitHubStandIn, type GitHubStandIn } from "../stand-ins/github/server.js";
 
 const FIVE_TASKS = `We are splitting the shop into modules. Every module keeps its own tests.
 
@@ -154,12 +154,42 @@ describe("plan mode through dist/index.js", () => {
     expect(writes()).toEqual([]);
   });
 
+  it("creates each sub-issue under the master in one GraphQL mutation: one content-creating request per task", async () => {
+    const master = github.seedIssue({ title: "Shop modules", body: FIVE_TASKS, user: "maintainer-1" });
+    const run = await plan({ "master-issue": String(master.number) });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    // The two default labels do not exist yet: created once per run, as REST issue creation would.
+    expect(writes().map((r) => r.operationId)).toEqual([
+      "issues/create-label",
+      "issues/create-label",
+      ...Array<string>(5).fill("graphql"),
+    ]);
+    expect(github.requests.filter(createdIssue)).toHaveLength(5);
+    expect(github.countRequests({ operationId: "issues/add-sub-issue" })).toBe(0);
+    expect(github.state.subIssues.get(master.number)).toHaveLength(5);
+    // The labels now exist: a second master issue costs exactly one write per task.
+    const other = github.seedIssue({ title: "Shop again", body: FIVE_TASKS, user: "maintainer-1" });
+    github.reset();
+    const again = await plan({ "master-issue": String(other.number) });
+    expect(again.exitCode, again.stdout).toBe(0);
+    expect(writes()).toHaveLength(5);
+    expect(writes().every(createdIssue)).toBe(true);
+  });
+
   it("survives a transient 502 and a 429 with retry-after", async () => {
     const master = github.seedIssue({ title: "Shop modules", body: FIVE_TASKS, user: "maintainer-1" });
-    github.injectFault({ method: "POST", path: /\/issues$/, times: 1, status: 502 });
+    const createIssue = /createIssue/;
     github.injectFault({
       method: "POST",
-      path: /\/sub_issues$/,
+      path: /^\/graphql$/,
+      requestBody: createIssue,
+      times: 1,
+      status: 502,
+    });
+    github.injectFault({
+      method: "POST",
+      path: /^\/graphql$/,
+      requestBody: createIssue,
       times: 1,
       status: 429,
       headers: { "retry-after": "1" },
@@ -172,29 +202,47 @@ describe("plan mode through dist/index.js", () => {
     expect(github.state.subIssues.get(master.number)).toHaveLength(5);
     expect(github.countRequests({ status: 502 })).toBe(1);
     expect(github.countRequests({ status: 429 })).toBe(1);
-    // Exactly five issues were created despite the retried POST.
-    expect(github.countRequests({ operationId: "issues/create", status: 201 })).toBe(5);
+    // Exactly five issues were created despite the retried mutations.
+    expect(github.requests.filter(createdIssue)).toHaveLength(5);
   });
 
-  it("links a sub-issue an interrupted run created but did not link, without creating another", async () => {
-    const master = github.seedIssue({ title: "Shop modules", body: FIVE_TASKS, user: "maintainer-1" });
-    github.injectFault({
-      method: "POST",
-      path: /\/sub_issues$/,
-      times: 1,
-      status: 403,
-      body: { message: "Forbidden" },
+  describe("on a GitHub whose GraphQL schema cannot create an issue under a parent", () => {
+    let older: GitHubStandIn;
+    beforeEach(async () => {
+      await github.close();
+      older = github = await startGitHubStandIn({ graphqlWithoutParentIssueId: true });
     });
-    const broken = await plan({ "master-issue": String(master.number) });
-    expect(broken.exitCode).toBe(1);
-    expect(broken.stdout).toContain("run the plan again to finish");
-    const created = github.countRequests({ operationId: "issues/create", status: 201 });
-    expect(created).toBe(1);
-    github.reset();
-    const fixed = await plan({ "master-issue": String(master.number) });
-    expect(fixed.exitCode, fixed.stdout).toBe(0);
-    expect(github.countRequests({ operationId: "issues/create", status: 201 })).toBe(4);
-    expect(github.state.subIssues.get(master.number)).toHaveLength(5);
+
+    it("falls back to REST create and link, warning once", async () => {
+      const master = older.seedIssue({ title: "Shop modules", body: FIVE_TASKS, user: "maintainer-1" });
+      const run = await plan({ "master-issue": String(master.number) });
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(run.stdout.match(/::warning::.*parentIssueId/g)).toHaveLength(1);
+      expect(older.state.subIssues.get(master.number)).toHaveLength(5);
+      expect(older.countRequests({ operationId: "issues/create", status: 201 })).toBe(5);
+      expect(older.countRequests({ operationId: "issues/add-sub-issue", status: 201 })).toBe(5);
+    });
+
+    it("links a sub-issue an interrupted run created but did not link, without creating another", async () => {
+      const master = older.seedIssue({ title: "Shop modules", body: FIVE_TASKS, user: "maintainer-1" });
+      older.injectFault({
+        method: "POST",
+        path: /\/sub_issues$/,
+        times: 1,
+        status: 403,
+        body: { message: "Forbidden" },
+      });
+      const broken = await plan({ "master-issue": String(master.number) });
+      expect(broken.exitCode).toBe(1);
+      expect(broken.stdout).toContain("run the plan again to finish");
+      const created = older.countRequests({ operationId: "issues/create", status: 201 });
+      expect(created).toBe(1);
+      older.reset();
+      const fixed = await plan({ "master-issue": String(master.number) });
+      expect(fixed.exitCode, fixed.stdout).toBe(0);
+      expect(older.countRequests({ operationId: "issues/create", status: 201 })).toBe(4);
+      expect(older.state.subIssues.get(master.number)).toHaveLength(5);
+    });
   });
 
   it("uses the issue text from a label event's payload, not a later edit", async () => {

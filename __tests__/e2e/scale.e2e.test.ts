@@ -54,14 +54,16 @@ describe("256 tasks", () => {
       body: manyTasksIssue(256),
       user: "maintainer-1",
     });
-    // Numbers follow creation order: group 1, tasks 1–100, then group 2. Linking task 101 under group 2 fails.
+    // Numbers follow creation order: group 1, tasks 1–100, then group 2. Creating task 101 under group 2
+    // fails (GraphQL answers errors with HTTP 200).
     const group2 = master.number + 102;
     github.injectFault({
       method: "POST",
-      path: new RegExp(`/issues/${group2}/sub_issues$`),
+      path: /^\/graphql$/,
+      requestBody: /Module 101"/,
       times: 1,
-      status: 422,
-      body: { message: "Validation Failed", documentation_url: "https://docs.github.com/rest" },
+      status: 200,
+      body: { data: null, errors: [{ type: "UNPROCESSABLE", message: "Something went wrong" }] },
     });
     const first = await step(master.number, "plan");
     expect(first.exitCode).toBe(1);

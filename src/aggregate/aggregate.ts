@@ -204,12 +204,14 @@ async function ensureFollowUp(
     );
     if (existing) return existing.number;
   }
-  const issue = await github.createIssue({
+  const followUp = {
     title: followUpTitle(master, result),
     body: renderFollowUp(master, result, deps.runUrl),
     labels: inputs["follow-up-labels"],
-  });
-  if (parent !== null) await github.addSubIssue(parent, issue.id);
+  };
+  // Under the task's sub-issue in one content-creating request, where there is one.
+  const issue =
+    parent !== null ? await github.createSubIssue(parent, followUp) : await github.createIssue(followUp);
   deps.log.info(`Task ${result.task.id}: follow-up issue #${issue.number}`);
   return issue.number;
 }

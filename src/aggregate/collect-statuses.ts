@@ -1,5 +1,5 @@
 import type { ArtifactStore, StoredArtifact } from "../artifacts/artifact-store.js";
-import type { GitHubClient } from "../github/github-client.js";
+import type { GitHubClient, PullRequest } from "../github/github-client.js";
 import { errorMessage } from "../logger.js";
 import type { PlannedTask } from "../plan/plan-schema.js";
 import { parseTaskStatus, type TaskStatus } from "../status/status-schema.js";
@@ -67,6 +67,14 @@ export function pickStatusArtifacts(
   return newest;
 }
 
+/** A status document that passed the schema and names its own task, before its PR claim is checked. */
+interface Read {
+  kind: "read";
+  task: PlannedTask;
+  status: TaskStatus;
+  attempt: number;
+}
+
 /**
  * Accounts for every planned task: its newest status, validated against the schema and against what
  * it claims (its own task, its master issue, a PR that exists on the task's branch). A missing,
@@ -81,7 +89,7 @@ export async function collectStatuses(args: {
 }): Promise<TaskResult[]> {
   const { store, github, master, tasks } = args;
   const picked = pickStatusArtifacts(await store.list(), master, args.runAttempt);
-  return mapConcurrent(tasks, DOWNLOAD_CONCURRENCY, async (task) => {
+  const read = await mapConcurrent(tasks, DOWNLOAD_CONCURRENCY, async (task): Promise<TaskResult | Read> => {
     const found = picked.get(task.id);
     if (!found) {
       return failed(
@@ -121,8 +129,25 @@ export async function collectStatuses(args: {
         found.attempt,
       );
     }
-    const prProblem = await checkPullRequestClaim(github, status, task);
-    if (prProblem) return failed(task, "forged", "INVALID_STATUS", prProblem, found.attempt);
+    return { kind: "read", task, status, attempt: found.attempt };
+  });
+  // Every claimed pull request is checked in one batch (100 per GraphQL query), not one request each.
+  const claimed = read.flatMap((r) =>
+    "kind" in r && r.status.pr_number !== null ? [r.status.pr_number] : [],
+  );
+  let pulls: Map<number, PullRequest> | Error = new Map();
+  if (claimed.length > 0) {
+    try {
+      pulls = await github.getPullRequests(claimed);
+    } catch (error) {
+      pulls = error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  return read.map((r) => {
+    if (!("kind" in r)) return r;
+    const { task, status, attempt } = r;
+    const prProblem = checkPullRequestClaim(github.owner, pulls, status, task);
+    if (prProblem) return failed(task, "forged", "INVALID_STATUS", prProblem, attempt);
     return {
       task: { id: task.id, title: task.title, subIssue: task.subIssue, branch: task.branch },
       succeeded: status.status === "completed",
@@ -132,28 +157,30 @@ export async function collectStatuses(args: {
       status,
       prNumber: status.pr_number,
       prUrl: status.pr_url,
-      attempt: found.attempt,
+      attempt,
       carriedOver: false,
     };
   });
 }
 
 /** A status that names a pull request must name one that exists, from this repository, on the task's branch. */
-async function checkPullRequestClaim(
-  github: GitHubClient,
+function checkPullRequestClaim(
+  owner: string,
+  pulls: Map<number, PullRequest> | Error,
   status: TaskStatus,
   task: PlannedTask,
-): Promise<string | undefined> {
+): string | undefined {
   if (status.pr_number === null) {
     return status.status === "completed" ? "The status claims success but names no pull request." : undefined;
   }
-  try {
-    const pr = await github.getPullRequest(status.pr_number);
-    if (pr.headRef !== task.branch || pr.headOwner.toLowerCase() !== github.owner.toLowerCase()) {
-      return `The status claims pull request #${status.pr_number}, but its head is ${pr.headOwner}:${pr.headRef}, not ${task.branch}.`;
-    }
-    return undefined;
-  } catch (error) {
-    return `The status claims pull request #${status.pr_number}, which could not be found: ${errorMessage(error)}`;
+  if (pulls instanceof Error) {
+    return `The status claims pull request #${status.pr_number}, which could not be checked: ${errorMessage(pulls)}`;
   }
+  const pr = pulls.get(status.pr_number);
+  if (!pr)
+    return `The status claims pull request #${status.pr_number}, which does not exist in this repository.`;
+  if (pr.headRef !== task.branch || pr.headOwner.toLowerCase() !== owner.toLowerCase()) {
+    return `The status claims pull request #${status.pr_number}, but its head is ${pr.headOwner}:${pr.headRef}, not ${task.branch}.`;
+  }
+  return undefined;
 }

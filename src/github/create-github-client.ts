@@ -221,6 +221,64 @@ export function isParentIssueIdUnsupported(error: unknown): boolean {
   });
 }
 
+/** What a batched `repository { prN: pullRequest(number: N) { … } }` returns per alias. */
+interface GraphqlPull {
+  number: number;
+  url: string;
+  state: "OPEN" | "CLOSED" | "MERGED";
+  merged: boolean;
+  isDraft: boolean;
+  title: string;
+  body: string;
+  headRefName: string;
+  headRepositoryOwner: { login: string } | null;
+  baseRefName: string;
+  author: { __typename: string; login: string } | null;
+}
+
+const PULL_FIELDS =
+  "number url state merged isDraft title body headRefName headRepositoryOwner { login } baseRefName author { __typename login }";
+
+/** GitHub answers at most this many aliased fields per query within its node limits comfortably. */
+const PULLS_PER_QUERY = 100;
+
+function fromGraphqlPull(raw: GraphqlPull): PullRequest {
+  const author = raw.author;
+  return {
+    number: raw.number,
+    htmlUrl: raw.url,
+    state: raw.state === "OPEN" ? "open" : "closed",
+    merged: raw.merged,
+    draft: raw.isDraft,
+    title: raw.title,
+    body: raw.body,
+    headRef: raw.headRefName,
+    // A fork that was deleted has no owner: it is certainly not this repository.
+    headOwner: raw.headRepositoryOwner?.login ?? "",
+    baseRef: raw.baseRefName,
+    // GraphQL names apps without the "[bot]" suffix REST logins carry.
+    user: author
+      ? {
+          login: author.__typename === "Bot" ? `${author.login}[bot]` : author.login,
+          type: author.__typename,
+        }
+      : null,
+  };
+}
+
+/**
+ * The data of a GraphQL answer whose only errors are NOT_FOUND (an alias naming something that does not
+ * exist: its field is null); any other error is thrown.
+ */
+function dataDespiteNotFound<T>(error: unknown): T {
+  const { errors, data } = (error ?? {}) as { errors?: unknown; data?: unknown };
+  const onlyNotFound =
+    Array.isArray(errors) &&
+    errors.every((e: unknown) => (e as { type?: unknown } | null)?.type === "NOT_FOUND");
+  if (!onlyNotFound || data === undefined || data === null) throw error;
+  return data as T;
+}
+
 /** Builds the GitHubClient over Octokit with GitHub's recommended throttling and retries. */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const { octokit, paceNotification } = createOctokit(options);
@@ -428,6 +486,28 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     async getPullRequest(prNumber) {
       const { data } = await rest.pulls.get({ owner, repo, pull_number: prNumber });
       return toPull(data as RawPull);
+    },
+    async getPullRequests(prNumbers) {
+      const unique = [...new Set(prNumbers)].filter((n) => Number.isSafeInteger(n) && n > 0);
+      const found = new Map<number, PullRequest>();
+      for (let at = 0; at < unique.length; at += PULLS_PER_QUERY) {
+        const batch = unique.slice(at, at + PULLS_PER_QUERY);
+        // Aliases carry the number itself (pr123), never text from a status document.
+        const fields = batch.map((n) => `pr${n}: pullRequest(number: ${n}) { ${PULL_FIELDS} }`);
+        const query = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields.join(" ")} } }`;
+        type Answer = { repository: Record<string, GraphqlPull | null> | null };
+        let answer: Answer;
+        try {
+          answer = await octokit.graphql<Answer>(query, { owner, name: repo });
+        } catch (error) {
+          answer = dataDespiteNotFound<Answer>(error);
+        }
+        for (const n of batch) {
+          const raw = answer.repository?.[`pr${n}`];
+          if (raw) found.set(n, fromGraphqlPull(raw));
+        }
+      }
+      return found;
     },
     async listPullRequestFiles(prNumber) {
       const files = await octokit.paginate(rest.pulls.listFiles, {

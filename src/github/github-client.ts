@@ -95,6 +95,11 @@ export interface GitHubClient {
   createPullRequest(pr: NewPullRequest): Promise<PullRequest>;
   updatePullRequest(prNumber: number, update: { title?: string; body?: string }): Promise<PullRequest>;
   getPullRequest(prNumber: number): Promise<PullRequest>;
+  /**
+   * The pull requests of this repository with these numbers, read in batches of 100 (one GraphQL query
+   * each); a number that is not a pull request here is absent from the map.
+   */
+  getPullRequests(prNumbers: number[]): Promise<Map<number, PullRequest>>;
   /** Paths a pull request changes (up to GitHub's 3,000-file listing limit). */
   listPullRequestFiles(prNumber: number): Promise<string[]>;
 }

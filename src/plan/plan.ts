@@ -257,15 +257,16 @@ async function ensureSubIssues(
     let issue = groups.get(group);
     if (!issue) {
       issue = findGroupIssue(orphans, ctx.trusted, ctx.master, group);
-      if (!issue) {
-        issue = await github.createIssue({
+      if (issue) {
+        await github.addSubIssue(ctx.master, issue.id);
+      } else {
+        issue = await github.createSubIssue(ctx.master, {
           title: renderGroupTitle(ctx.master, group),
           body: renderGroupBody(ctx.master, group),
           labels: inputs["sub-issue-labels"],
         });
         log.info(`Group sub-issue #${issue.number} created for ${renderGroupTitle(ctx.master, group)}`);
       }
-      await github.addSubIssue(ctx.master, issue.id);
       groups.set(group, issue);
     }
     return issue.number;
@@ -282,16 +283,19 @@ async function ensureSubIssues(
     }
     try {
       const parent = await parentFor(task);
+      // An orphan (created by an earlier run that stopped before linking it) is linked; a new issue is
+      // created already under its parent, in one content-creating request.
       let issue = findTaskIssue(orphans, ctx.trusted, ctx.master, task.id);
-      if (!issue) {
-        issue = await github.createIssue({
+      if (issue) {
+        await github.addSubIssue(parent, issue.id);
+      } else {
+        issue = await github.createSubIssue(parent, {
           title: renderSubIssueTitle(inputs["sub-issue-title"], ctx.master, task),
           body: renderSubIssueBody({ ...ctx, task, branch: task.branch }),
           labels: inputs["sub-issue-labels"],
         });
         created.push(issue.number);
       }
-      await github.addSubIssue(parent, issue.id);
       log.info(`Task ${task.id}: sub-issue #${issue.number} linked under #${parent}`);
       result.push({ ...task, subIssue: issue.number });
     } catch (error) {

@@ -26,7 +26,7 @@ import { characterCount, MAX_BODY_CHARACTERS } from "./http.js";
 import { nodeId, parseNodeId } from "./representations.js";
 import { attachSubIssue, MAX_DEPTH, MAX_SUB_ISSUES } from "./routes-sub-issues.js";
 import { createIssue, depthOf, ensureUser, findIssueById, findLabel } from "./state.js";
-import type { IssueRecord, LabelRecord, StandInState, UserRecord } from "./types.js";
+import type { IssueRecord, LabelRecord, PullRecord, StandInState, UserRecord } from "./types.js";
 
 /** Which GitHub's schema the route validates against. */
 export type GraphqlSchemaVariant = "github.com" | "without-parent-issue-id";
@@ -398,6 +398,39 @@ function issueObject(ctx: GraphqlContext, issue: IssueRecord): Record<string, un
   };
 }
 
+function pullRequestObject(ctx: GraphqlContext, issue: IssueRecord, pull: PullRecord) {
+  const { state } = ctx;
+  const path = `/${state.owner}/${state.repo}/pull/${pull.number}`;
+  return {
+    __typename: "PullRequest",
+    id: nodeId("PR", pull.id),
+    databaseId: pull.id,
+    number: pull.number,
+    title: issue.title,
+    body: issue.body ?? "",
+    url: `${WEB}${path}`,
+    resourcePath: path,
+    state: pull.merged ? "MERGED" : issue.state.toUpperCase(),
+    closed: issue.state === "closed",
+    merged: pull.merged,
+    isDraft: pull.draft,
+    createdAt: issue.createdAt,
+    updatedAt: issue.updatedAt,
+    author: actorObject(ctx, issue.user),
+    // Same-repository pull requests only (the stand-in models no forks).
+    headRefName: pull.head,
+    headRefOid: pull.headSha,
+    headRepositoryOwner: actorObject(ctx, state.owner),
+    headRepository: () => repositoryObject(ctx),
+    baseRefName: pull.base,
+    baseRefOid: pull.baseSha,
+    additions: pull.additions,
+    deletions: pull.deletions,
+    changedFiles: pull.changedFiles,
+    repository: () => repositoryObject(ctx),
+  };
+}
+
 function repositoryObject(ctx: GraphqlContext) {
   const { state } = ctx;
   const sortedLabels = () =>
@@ -419,6 +452,17 @@ function repositoryObject(ctx: GraphqlContext) {
         );
       }
       return issueObject(ctx, issue);
+    },
+    pullRequest: ({ number }: { number: number }) => {
+      const issue = state.issues.get(number);
+      const pull = issue?.isPullRequest ? state.pulls.get(number) : undefined;
+      if (!issue || !pull) {
+        throw new GitHubGraphqlError(
+          "NOT_FOUND",
+          `Could not resolve to a PullRequest with the number of ${number}.`,
+        );
+      }
+      return pullRequestObject(ctx, issue, pull);
     },
     label: ({ name }: { name: string }) => {
       const label = findLabel(state, name);

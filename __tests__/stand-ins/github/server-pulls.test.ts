@@ -140,3 +140,51 @@ describe("pull requests against a bare repository", () => {
     expect((await octokit.rest.pulls.listFiles({ ...repo, pull_number: got.number })).data).toEqual([]);
   });
 });
+
+describe("pull requests over GraphQL", () => {
+  it("reads several by alias in one query; a number that is no pull request is null with NOT_FOUND", async () => {
+    standIn = await startGitHubStandIn({ gitDir });
+    const octokit = plainClient(standIn);
+    const repo = { owner: standIn.owner, repo: standIn.repo };
+    const { data: pr } = await octokit.rest.pulls.create({
+      ...repo,
+      title: "Feature",
+      head: "feature",
+      base: "main",
+    });
+    const issue = standIn.seedIssue({ title: "an issue", body: "", user: "maintainer-1" });
+    const fields =
+      "number url state merged isDraft title headRefName headRepositoryOwner { login } baseRefName";
+    const query = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {
+      a: pullRequest(number: ${pr.number}) { ${fields} }
+      b: pullRequest(number: ${issue.number}) { ${fields} }
+      c: pullRequest(number: 999) { ${fields} } } }`;
+    // Octokit throws on `errors` and keeps the partial data on the error.
+    const answer: unknown = await octokit
+      .graphql(query, { owner: repo.owner, name: repo.repo })
+      .catch((e: unknown) => e);
+    const { data, errors } = answer as {
+      data: { repository: Record<string, unknown> };
+      errors: Array<{ type: string; path: string[]; message: string }>;
+    };
+    expect(data.repository.a).toEqual({
+      number: pr.number,
+      url: pr.html_url,
+      state: "OPEN",
+      merged: false,
+      isDraft: false,
+      title: "Feature",
+      headRefName: "feature",
+      headRepositoryOwner: { login: "octo-org" },
+      baseRefName: "main",
+    });
+    expect(data.repository.b).toBeNull();
+    expect(data.repository.c).toBeNull();
+    expect(errors.map((e) => [e.type, e.path.join("."), e.message])).toEqual([
+      ["NOT_FOUND", "repository.b", `Could not resolve to a PullRequest with the number of ${issue.number}.`],
+      ["NOT_FOUND", "repository.c", "Could not resolve to a PullRequest with the number of 999."],
+    ]);
+    // A read, not content-creating.
+    expect(standIn.countRequests({ contentCreating: true })).toBe(1);
+  });
+});
