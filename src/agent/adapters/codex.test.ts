@@ -48,7 +48,7 @@ const message = (text: string) => ({
 });
 
 describe("codexAdapter.buildInvocation", () => {
-  it("runs codex exec --json in a workspace-write sandbox with the prompt on stdin", () => {
+  it("runs codex exec --json in a workspace-write sandbox, the key kept from its commands, the prompt on stdin", () => {
     const inv = codexAdapter.buildInvocation(options);
     expect(inv.command).toBe("codex");
     expect(inv.args).toEqual([
@@ -62,10 +62,50 @@ describe("codexAdapter.buildInvocation", () => {
       "--model",
       "gpt-5-codex",
       "-c",
+      'shell_environment_policy.exclude=["CODEX_API_KEY","OPENAI_API_KEY"]',
+      "-c",
       'model_reasoning_effort="high"',
       "-",
     ]);
     expect(inv.stdin).toBe("Implement task 2.");
+  });
+
+  it("points codex at OPENAI_BASE_URL through an HTTPS-only provider, and only when it is set", () => {
+    const inv = codexAdapter.buildInvocation({
+      ...options,
+      baseEnv: { ...options.baseEnv, OPENAI_BASE_URL: "http://127.0.0.1:8080/v1" },
+      extraArgs: [],
+    });
+    expect(inv.args.slice(11)).toEqual([
+      "-c",
+      'model_provider="pto-openai"',
+      "-c",
+      'model_providers.pto-openai.name="OpenAI-compatible API (OPENAI_BASE_URL)"',
+      "-c",
+      'model_providers.pto-openai.base_url="http://127.0.0.1:8080/v1"',
+      "-c",
+      'model_providers.pto-openai.wire_api="responses"',
+      "-c",
+      "model_providers.pto-openai.supports_websockets=false",
+      "-c",
+      'model_providers.pto-openai.env_key="CODEX_API_KEY"',
+      "-",
+    ]);
+    // Codex ignores the variable itself; it is not passed on.
+    expect(inv.env.OPENAI_BASE_URL).toBeUndefined();
+    // Without a key the provider sends no Authorization header rather than failing on a missing variable.
+    const keyless = codexAdapter.buildInvocation({
+      ...options,
+      credentials: {},
+      baseEnv: { OPENAI_BASE_URL: "https://gateway.example/v1" },
+    });
+    expect(keyless.args.join(" ")).not.toContain("env_key");
+    expect(keyless.args).toContain('model_providers.pto-openai.base_url="https://gateway.example/v1"');
+    // The workflow's own arguments come after ours and can override them.
+    expect(keyless.args.slice(-3)).toEqual(["-c", 'model_reasoning_effort="high"', "-"]);
+    // An empty variable is the same as none.
+    const empty = codexAdapter.buildInvocation({ ...options, baseEnv: { OPENAI_BASE_URL: "" } });
+    expect(empty.args).not.toContain('model_provider="pto-openai"');
   });
 
   it("passes only the configured key, not the GitHub token or keys from the environment", () => {
@@ -126,6 +166,68 @@ describe("codexAdapter.interpretResult", () => {
     });
     const error = interpret(proc({ exitCode: 1 }), jsonl({ type: "error", message: "Reconnecting... 5/5" }));
     expect(error.reason).toBe("Codex exited with code 1 after an error: Reconnecting... 5/5");
+  });
+
+  it("reads the events codex 0.169.0 printed for API failures (from runs against the stand-in)", () => {
+    const failedWith = (message: string) =>
+      interpret(
+        proc({ exitCode: 1 }),
+        jsonl(
+          { type: "thread.started", thread_id: "01a2120d-e185-7672-b480-925d915a35e7" },
+          { type: "turn.started" },
+          { type: "error", message },
+          { type: "turn.failed", error: { message } },
+        ),
+      ).reason;
+    // A 400 comes through as the API's error body.
+    expect(
+      failedWith(
+        '{"error":{"message":"scripted bad request","type":"invalid_request_error","param":null,"code":null}}',
+      ),
+    ).toBe("A Codex turn failed: scripted bad request (invalid_request_error)");
+    expect(
+      failedWith('{"error":{"message":"Bad key","type":"invalid_request_error","code":"invalid_api_key"}}'),
+    ).toBe("A Codex turn failed: Bad key (invalid_api_key)");
+    // A 401, a 429 after retries, and a stream that failed in-band come as Codex's own text.
+    expect(
+      failedWith(
+        "unexpected status 401 Unauthorized: Incorrect API key provided., url: http://127.0.0.1:39251/v1/responses, request id: req_29624015c51cb4d7c25b08de41b5f151",
+      ),
+    ).toMatch(/^A Codex turn failed: unexpected status 401 Unauthorized: Incorrect API key provided\./);
+    expect(failedWith("exceeded retry limit, last status: 429 Too Many Requests, request id: req_6fe2")).toBe(
+      "A Codex turn failed: exceeded retry limit, last status: 429 Too Many Requests, request id: req_6fe2",
+    );
+    // Not an error body after all: kept as it is.
+    expect(failedWith("{not json")).toBe("A Codex turn failed: {not json");
+  });
+
+  it("succeeds after the WebSocket fallback errors of the built-in provider, and reads the full usage", () => {
+    const stdout = jsonl(
+      { type: "thread.started", thread_id: "t" },
+      { type: "turn.started" },
+      { type: "error", message: "Reconnecting... 2/5 (unexpected status 404 Not Found: …)" },
+      {
+        type: "item.completed",
+        item: { id: "item_0", type: "error", message: "Falling back from WebSockets to HTTPS transport. …" },
+      },
+      { type: "item.completed", item: { id: "item_1", type: "agent_message", text: "Hello done." } },
+      {
+        type: "turn.completed",
+        usage: {
+          input_tokens: 16736,
+          cached_input_tokens: 736,
+          cache_write_input_tokens: 0,
+          output_tokens: 49,
+          reasoning_output_tokens: 0,
+        },
+      },
+    );
+    expect(interpret(proc(), stdout)).toMatchObject({
+      outcome: "success",
+      num_turns: 1,
+      tokens: { input: 16_000, output: 49, cache_read: 736, cache_write: 0 },
+      final_message: "Hello done.",
+    });
   });
 
   it("ignores transient errors the run recovered from", () => {
