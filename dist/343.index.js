@@ -568,12 +568,40 @@ function estimateCostUsd(model, tokens) {
 
 
 
+/** The model provider the adapter defines when the job sets `OPENAI_BASE_URL` (see providerArgs). */
+const CODEX_BASE_URL_PROVIDER = "pto-openai";
+/**
+ * `-c` overrides that point Codex at `OPENAI_BASE_URL`, or nothing when it is unset (then Codex talks to
+ * the OpenAI API with its built-in provider, as on any runner). Codex 0.169.0 ignores the
+ * `OPENAI_BASE_URL` variable itself (it went to api.openai.com), so the URL goes into config: a custom
+ * provider speaking the Responses API over HTTPS only. The built-in provider with `openai_base_url`
+ * would first try the Responses WebSocket transport, which OpenAI-compatible gateways rarely serve:
+ * five failed upgrades and about 6 s per run before it falls back. The key is read from CODEX_API_KEY
+ * (`env_key`); without it the provider would send no Authorization header. The workflow's `agent-args`
+ * come later and can change any of it, e.g. `-c model_providers.pto-openai.request_max_retries=0`.
+ */
+function providerArgs(baseUrl, hasKey) {
+    if (!baseUrl)
+        return [];
+    const provider = `model_providers.${CODEX_BASE_URL_PROVIDER}`;
+    // A JSON string is a valid TOML basic string, which is how `-c` parses values.
+    const settings = [
+        `model_provider=${JSON.stringify(CODEX_BASE_URL_PROVIDER)}`,
+        `${provider}.name="OpenAI-compatible API (OPENAI_BASE_URL)"`,
+        `${provider}.base_url=${JSON.stringify(baseUrl)}`,
+        `${provider}.wire_api="responses"`,
+        `${provider}.supports_websockets=false`,
+        ...(hasKey ? [`${provider}.env_key="CODEX_API_KEY"`] : []),
+    ];
+    return settings.flatMap((setting) => ["-c", setting]);
+}
+/** Where the adapter puts the API key; kept from the commands Codex runs. */
+const KEY_VARIABLES = ["CODEX_API_KEY", "OPENAI_API_KEY"];
 function codex_buildInvocation(options) {
     const key = options.credentials.codexApiKey ?? options.credentials.openaiApiKey;
     const env = buildAgentEnv(options.baseEnv, {
         pass: options.passEnv,
         set: {
-            OPENAI_BASE_URL: options.baseEnv.OPENAI_BASE_URL,
             // `codex exec` reads CODEX_API_KEY; older builds read OPENAI_API_KEY. Same key, same process.
             CODEX_API_KEY: key,
             OPENAI_API_KEY: key,
@@ -590,6 +618,11 @@ function codex_buildInvocation(options) {
         "--sandbox",
         "workspace-write",
         ...(options.model ? ["--model", options.model] : []),
+        // The commands the model runs inherit Codex's environment, API key included (0.169.0 excludes no
+        // *KEY* variables by default): one `env > notes.txt` would put it in the commit we push.
+        "-c",
+        `shell_environment_policy.exclude=${JSON.stringify(KEY_VARIABLES)}`,
+        ...providerArgs(options.baseEnv.OPENAI_BASE_URL || undefined, key !== undefined && key !== ""),
         ...(options.extraArgs ?? []),
         // Prompt on stdin, which then closes: an open stdin makes codex wait for "additional input" forever.
         "-",
@@ -599,7 +632,9 @@ function codex_buildInvocation(options) {
 function addUsage(total, usage) {
     if (!usage)
         return total;
-    // OpenAI's input_tokens include the cached ones; the status document counts them apart.
+    // OpenAI's input_tokens include the cached ones; the status document counts them apart. Codex
+    // 0.169.0 also reports `cache_write_input_tokens` (from the API's input_tokens_details, like the cached
+    // ones, so presumably also a part of input_tokens); they stay counted and priced in `input`.
     const cached = countOf(usage.cached_input_tokens);
     return {
         input: total.input + Math.max(0, countOf(usage.input_tokens) - cached),
@@ -608,8 +643,28 @@ function addUsage(total, usage) {
         cache_write: total.cache_write,
     };
 }
+/**
+ * An API error body that Codex passed on verbatim as its message (0.169.0 does so for a 400, e.g.
+ * `{"error":{"message":"…","type":"invalid_request_error",…}}`): its message, with the code or type.
+ * Any other text (Codex's own, as for a 401, a 5xx or a 429) is returned as it is.
+ */
+function readableApiError(message) {
+    if (!message.startsWith("{"))
+        return message;
+    try {
+        const error = obj(obj(JSON.parse(message))?.error);
+        const text = str(error?.message);
+        if (!text)
+            return message;
+        const kind = str(error?.code) ?? str(error?.type);
+        return kind ? `${text} (${kind})` : text;
+    }
+    catch {
+        return message;
+    }
+}
 function errorMessage(event) {
-    return str(obj(event.error)?.message) ?? str(event.message) ?? "no details";
+    return readableApiError(str(obj(event.error)?.message) ?? str(event.message) ?? "no details");
 }
 /**
  * Codex's verdict from its JSONL events (`codex exec --json`) and exit code. Turns are `turn.completed`
@@ -1088,8 +1143,11 @@ async function runAgent(deps, inputs) {
         // Until the agent process starts, a cancellation ends the wait at once: a slow plan download or git
         // fetch must not eat the few seconds the runner leaves between SIGINT and SIGKILL for the status.
         const { plan, task } = await unlessCancelled(deps.cancel, () => prepare(deps, inputs, facts));
-        if (task.subIssue !== null)
+        // A sub-issue this run's plan created has no comment of ours yet on the first attempt: nothing to find.
+        facts.freshSubIssue = task.subIssueCreated === true && deps.run.runAttempt === 1;
+        if (task.subIssue !== null && !facts.freshSubIssue) {
             trustedLogin = quiet((0,stage_context/* resolveTrustedLogin */.Rf)(deps.github, inputs["bot-login"]));
+        }
         await runAgentProcess(deps, inputs, facts, plan, task);
         await publish(deps, inputs, facts, task);
     }
@@ -1124,17 +1182,18 @@ async function runAgent(deps, inputs) {
     // cancellation: the runner is about to kill the job, the status is what must get out.
     const [uploadError] = await Promise.all([
         upload(),
-        deps.cancel.aborted ? undefined : noteOnSubIssue(deps, inputs, status, trustedLogin),
+        deps.cancel.aborted
+            ? undefined
+            : noteOnSubIssue(deps, inputs, status, trustedLogin, facts.freshSubIssue === true),
     ]);
     return { status, artifactName, ...(uploadError !== undefined ? { uploadError } : {}) };
 }
 async function prepare(deps, inputs, facts) {
     const { workspace } = deps;
-    // Independent of the plan: the base branch, its fetch, and removing stored credentials start now and
-    // run while the plan downloads.
+    // Independent of the plan: removing stored credentials, and fetching a configured base branch, start
+    // now and run while the plan downloads.
     const configuredBase = inputs["base-branch"];
-    const base = quiet(configuredBase !== undefined ? Promise.resolve(configuredBase) : deps.github.getDefaultBranch());
-    const baseFetched = quiet(base.then((b) => workspace.fetchBase(b)));
+    const earlyFetch = configuredBase !== undefined ? quiet(workspace.fetchBase(configuredBase)) : undefined;
     const credentialsRemoved = quiet(workspace.removeStoredCredentials());
     const plan = await deps.log.group("Loading the plan", () => (0,load_plan/* loadPlan */.Y)(deps.artifacts, facts.master));
     const task = plan.tasks.find((t) => t.id === inputs.task);
@@ -1147,9 +1206,10 @@ async function prepare(deps, inputs, facts) {
     }
     facts.subIssue = task.subIssue;
     facts.branch = task.branch;
-    facts.baseBranch = await base;
+    // The plan read the default branch once for every agent; older plan documents lack it.
+    facts.baseBranch = configuredBase ?? plan.default_branch ?? (await deps.github.getDefaultBranch());
     await deps.log.group(`Checking out ${task.branch}`, async () => {
-        await baseFetched;
+        await (earlyFetch ?? workspace.fetchBase(facts.baseBranch));
         const prepared = await workspace.prepareBranch(task.branch, facts.baseBranch, { baseFetched: true });
         facts.metadata.branch_reused = prepared.reused;
         facts.metadata.remote_sha = prepared.startSha;
@@ -1304,14 +1364,20 @@ async function publish(deps, inputs, facts, task) {
     }
 }
 /** One comment per task on its sub-issue, updated on each attempt; a failure here changes no outcome. */
-async function noteOnSubIssue(deps, inputs, status, trustedLogin) {
+async function noteOnSubIssue(deps, inputs, status, trustedLogin, fresh) {
     if (status.sub_issue === null)
         return;
     try {
         const body = (0,render_agent_report/* subIssueComment */.d6)(status);
+        if (fresh) {
+            await deps.github.createComment(status.sub_issue, body);
+            return;
+        }
         const marker = { master: status.master_issue, task: status.task_id };
         const [trusted, comments] = await Promise.all([
-            trustedLogin?.catch(() => undefined).then((login) => login ?? (0,stage_context/* resolveTrustedLogin */.Rf)(deps.github, inputs["bot-login"])) ??
+            trustedLogin
+                ?.catch(() => undefined)
+                .then((login) => login ?? (0,stage_context/* resolveTrustedLogin */.Rf)(deps.github, inputs["bot-login"])) ??
                 (0,stage_context/* resolveTrustedLogin */.Rf)(deps.github, inputs["bot-login"]),
             deps.github.listComments(status.sub_issue),
         ]);

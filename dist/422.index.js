@@ -65,6 +65,11 @@ async function runAgentStep(inputs, github) {
         cancel: cancel.signal,
         redact: createRedactor(secrets),
     }, inputs);
+    if (cancel.signal.aborted) {
+        // Requests the job stopped waiting for (a stalled download) would keep the process alive until the
+        // runner kills it: once the result below is reported, end it. unref: never delays a normal exit.
+        setTimeout(() => process.exit(), 100).unref();
+    }
     const { status } = result;
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("status", JSON.stringify(status));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("outcome", status.outcome);

@@ -86,6 +86,11 @@ const plannedTaskSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     subIssue: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().nullable(),
     /** The branch the agent works on: deterministic, so a re-run reuses it. */
     branch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /**
+     * True when this plan created the sub-issue: no agent has commented on it yet, so the first attempt
+     * comments without reading the sub-issue's comments first.
+     */
+    subIssueCreated: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
 });
 const findingSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     level: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(["error", "warning", "info"]),
@@ -106,6 +111,8 @@ const planDocumentSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     /** The tasks selected for this run, in id order. */
     tasks: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(plannedTaskSchema),
     run: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ run_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), run_attempt: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive() }),
+    /** The repository's default branch when the plan ran: agents without a base-branch input use it. */
+    default_branch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
 });
 /** Artifact name of the plan of a run attempt; names must be unique per workflow run. */
 function planArtifactName(master, attempt) {

@@ -208,7 +208,7 @@ function pickStatusArtifacts(artifacts, master, runAttempt) {
 async function collectStatuses(args) {
     const { store, github, master, tasks } = args;
     const picked = pickStatusArtifacts(await store.list(), master, args.runAttempt);
-    return mapConcurrent(tasks, DOWNLOAD_CONCURRENCY, async (task) => {
+    const read = await mapConcurrent(tasks, DOWNLOAD_CONCURRENCY, async (task) => {
         const found = picked.get(task.id);
         if (!found) {
             return failed(task, "missing", "MISSING_STATUS", "No status was uploaded: the job was cancelled, its runner was lost, or it timed out before the upload.");
@@ -226,9 +226,26 @@ async function collectStatuses(args) {
         if (status.task_id !== task.id || status.master_issue !== master) {
             return failed(task, "forged", "INVALID_STATUS", `The status document claims task ${status.task_id} of #${status.master_issue}, not task ${task.id} of #${master}.`, found.attempt);
         }
-        const prProblem = await checkPullRequestClaim(github, status, task);
+        return { kind: "read", task, status, attempt: found.attempt };
+    });
+    // Every claimed pull request is checked in one batch (100 per GraphQL query), not one request each.
+    const claimed = read.flatMap((r) => "kind" in r && r.status.pr_number !== null ? [r.status.pr_number] : []);
+    let pulls = new Map();
+    if (claimed.length > 0) {
+        try {
+            pulls = await github.getPullRequests(claimed);
+        }
+        catch (error) {
+            pulls = error instanceof Error ? error : new Error(String(error));
+        }
+    }
+    return read.map((r) => {
+        if (!("kind" in r))
+            return r;
+        const { task, status, attempt } = r;
+        const prProblem = checkPullRequestClaim(github.owner, pulls, status, task);
         if (prProblem)
-            return failed(task, "forged", "INVALID_STATUS", prProblem, found.attempt);
+            return failed(task, "forged", "INVALID_STATUS", prProblem, attempt);
         return {
             task: { id: task.id, title: task.title, subIssue: task.subIssue, branch: task.branch },
             succeeded: status.status === "completed",
@@ -238,26 +255,26 @@ async function collectStatuses(args) {
             status,
             prNumber: status.pr_number,
             prUrl: status.pr_url,
-            attempt: found.attempt,
+            attempt,
             carriedOver: false,
         };
     });
 }
 /** A status that names a pull request must name one that exists, from this repository, on the task's branch. */
-async function checkPullRequestClaim(github, status, task) {
+function checkPullRequestClaim(owner, pulls, status, task) {
     if (status.pr_number === null) {
         return status.status === "completed" ? "The status claims success but names no pull request." : undefined;
     }
-    try {
-        const pr = await github.getPullRequest(status.pr_number);
-        if (pr.headRef !== task.branch || pr.headOwner.toLowerCase() !== github.owner.toLowerCase()) {
-            return `The status claims pull request #${status.pr_number}, but its head is ${pr.headOwner}:${pr.headRef}, not ${task.branch}.`;
-        }
-        return undefined;
+    if (pulls instanceof Error) {
+        return `The status claims pull request #${status.pr_number}, which could not be checked: ${(0,logger/* errorMessage */.g)(pulls)}`;
     }
-    catch (error) {
-        return `The status claims pull request #${status.pr_number}, which could not be found: ${(0,logger/* errorMessage */.g)(error)}`;
+    const pr = pulls.get(status.pr_number);
+    if (!pr)
+        return `The status claims pull request #${status.pr_number}, which does not exist in this repository.`;
+    if (pr.headRef !== task.branch || pr.headOwner.toLowerCase() !== owner.toLowerCase()) {
+        return `The status claims pull request #${status.pr_number}, but its head is ${pr.headOwner}:${pr.headRef}, not ${task.branch}.`;
     }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/aggregate/decide-outcome.ts
@@ -688,13 +705,13 @@ async function ensureFollowUp(deps, inputs, trusted, master, result, known) {
         if (existing)
             return existing.number;
     }
-    const issue = await github.createIssue({
+    const followUp = {
         title: followUpTitle(master, result),
         body: renderFollowUp(master, result, deps.runUrl),
         labels: inputs["follow-up-labels"],
-    });
-    if (parent !== null)
-        await github.addSubIssue(parent, issue.id);
+    };
+    // Under the task's sub-issue in one content-creating request, where there is one.
+    const issue = parent !== null ? await github.createSubIssue(parent, followUp) : await github.createIssue(followUp);
     deps.log.info(`Task ${result.task.id}: follow-up issue #${issue.number}`);
     return issue.number;
 }

@@ -1549,6 +1549,8 @@ async function runPlan(deps, inputs) {
     }
     const { tasks, created } = await log.group("Creating sub-issues", () => ensureSubIssues(deps, inputs, { master, context: parsed.context, taskCount: parsed.tasks.length, trusted }, plan.tasks));
     plan.tasks = tasks;
+    // Read once here rather than once in every agent job.
+    plan.default_branch = await github.getDefaultBranch();
     if (deps.uploadPlan) {
         await deps.uploadPlan((0,plan_schema/* planArtifactName */.nU)(master, deps.run.runAttempt), plan);
     }
@@ -1645,15 +1647,17 @@ async function ensureSubIssues(deps, inputs, ctx, tasks) {
         let issue = groups.get(group);
         if (!issue) {
             issue = findGroupIssue(orphans, ctx.trusted, ctx.master, group);
-            if (!issue) {
-                issue = await github.createIssue({
+            if (issue) {
+                await github.addSubIssue(ctx.master, issue.id);
+            }
+            else {
+                issue = await github.createSubIssue(ctx.master, {
                     title: renderGroupTitle(ctx.master, group),
                     body: renderGroupBody(ctx.master, group),
                     labels: inputs["sub-issue-labels"],
                 });
                 log.info(`Group sub-issue #${issue.number} created for ${renderGroupTitle(ctx.master, group)}`);
             }
-            await github.addSubIssue(ctx.master, issue.id);
             groups.set(group, issue);
         }
         return issue.number;
@@ -1664,23 +1668,27 @@ async function ensureSubIssues(deps, inputs, ctx, tasks) {
         const existing = findTaskIssue(linked, ctx.trusted, ctx.master, task.id);
         if (existing) {
             log.info(`Task ${task.id}: reusing sub-issue #${existing.number}`);
-            result.push({ ...task, subIssue: existing.number });
+            result.push({ ...task, subIssue: existing.number, subIssueCreated: false });
             continue;
         }
         try {
             const parent = await parentFor(task);
+            // An orphan (created by an earlier run that stopped before linking it) is linked; a new issue is
+            // created already under its parent, in one content-creating request.
             let issue = findTaskIssue(orphans, ctx.trusted, ctx.master, task.id);
-            if (!issue) {
-                issue = await github.createIssue({
+            if (issue) {
+                await github.addSubIssue(parent, issue.id);
+            }
+            else {
+                issue = await github.createSubIssue(parent, {
                     title: (0,render_sub_issue/* renderSubIssueTitle */.Kr)(inputs["sub-issue-title"], ctx.master, task),
                     body: (0,render_sub_issue/* renderSubIssueBody */._u)({ ...ctx, task, branch: task.branch }),
                     labels: inputs["sub-issue-labels"],
                 });
                 created.push(issue.number);
             }
-            await github.addSubIssue(parent, issue.id);
             log.info(`Task ${task.id}: sub-issue #${issue.number} linked under #${parent}`);
-            result.push({ ...task, subIssue: issue.number });
+            result.push({ ...task, subIssue: issue.number, subIssueCreated: created.includes(issue.number) });
         }
         catch (error) {
             throw new Error(`Creating the sub-issue of task ${task.id} failed after ${result.length} of ${tasks.length} were ready; run the plan again to finish (it reuses what exists): ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -34004,6 +34004,44 @@ function isParentIssueIdUnsupported(error) {
             /doesn't accept argument|not defined|doesn't exist|isn't a defined/i.test(message));
     });
 }
+const PULL_FIELDS = "number url state merged isDraft title body headRefName headRepositoryOwner { login } baseRefName author { __typename login }";
+/** GitHub answers at most this many aliased fields per query within its node limits comfortably. */
+const PULLS_PER_QUERY = 100;
+function fromGraphqlPull(raw) {
+    const author = raw.author;
+    return {
+        number: raw.number,
+        htmlUrl: raw.url,
+        state: raw.state === "OPEN" ? "open" : "closed",
+        merged: raw.merged,
+        draft: raw.isDraft,
+        title: raw.title,
+        body: raw.body,
+        headRef: raw.headRefName,
+        // A fork that was deleted has no owner: it is certainly not this repository.
+        headOwner: raw.headRepositoryOwner?.login ?? "",
+        baseRef: raw.baseRefName,
+        // GraphQL names apps without the "[bot]" suffix REST logins carry.
+        user: author
+            ? {
+                login: author.__typename === "Bot" ? `${author.login}[bot]` : author.login,
+                type: author.__typename,
+            }
+            : null,
+    };
+}
+/**
+ * The data of a GraphQL answer whose only errors are NOT_FOUND (an alias naming something that does not
+ * exist: its field is null); any other error is thrown.
+ */
+function dataDespiteNotFound(error) {
+    const { errors, data } = (error ?? {});
+    const onlyNotFound = Array.isArray(errors) &&
+        errors.every((e) => e?.type === "NOT_FOUND");
+    if (!onlyNotFound || data === undefined || data === null)
+        throw error;
+    return data;
+}
 /** Builds the GitHubClient over Octokit with GitHub's recommended throttling and retries. */
 function createGitHubClient(options) {
     const { octokit, paceNotification } = createOctokit(options);
@@ -34209,6 +34247,29 @@ function createGitHubClient(options) {
         async getPullRequest(prNumber) {
             const { data } = await rest.pulls.get({ owner, repo, pull_number: prNumber });
             return toPull(data);
+        },
+        async getPullRequests(prNumbers) {
+            const unique = [...new Set(prNumbers)].filter((n) => Number.isSafeInteger(n) && n > 0);
+            const found = new Map();
+            for (let at = 0; at < unique.length; at += PULLS_PER_QUERY) {
+                const batch = unique.slice(at, at + PULLS_PER_QUERY);
+                // Aliases carry the number itself (pr123), never text from a status document.
+                const fields = batch.map((n) => `pr${n}: pullRequest(number: ${n}) { ${PULL_FIELDS} }`);
+                const query = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields.join(" ")} } }`;
+                let answer;
+                try {
+                    answer = await octokit.graphql(query, { owner, name: repo });
+                }
+                catch (error) {
+                    answer = dataDespiteNotFound(error);
+                }
+                for (const n of batch) {
+                    const raw = answer.repository?.[`pr${n}`];
+                    if (raw)
+                        found.set(n, fromGraphqlPull(raw));
+                }
+            }
+            return found;
         },
         async listPullRequestFiles(prNumber) {
             const files = await octokit.paginate(rest.pulls.listFiles, {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { git } from "../harness/git-fixture.js";
-import { createWorld, SCRIPTED_AGENT, type World } from "../harness/world.js";
+import { createWorld, SCRIPTED_AGENT, type StepOptions, type World } from "../harness/world.js";
 
 const MASTER_BODY = `The shop, split in three.
 
@@ -29,7 +29,13 @@ afterEach(async () => {
   await world.close();
 });
 
-function agentStep(task: string, behaviour: string, extra: Record<string, string> = {}, attempt = 1) {
+function agentStep(
+  task: string,
+  behaviour: string,
+  extra: Record<string, string> = {},
+  attempt = 1,
+  options: StepOptions = {},
+) {
   const checkout = world.origin.clone();
   return {
     checkout,
@@ -44,7 +50,12 @@ function agentStep(task: string, behaviour: string, extra: Record<string, string
         "anthropic-api-key": `sk-ant-${CANARY}`,
         ...extra,
       },
-      { cwd: checkout, attempt, env: { GITHUB_WORKSPACE: checkout, MY_DEPLOY_TOKEN: `dt-${CANARY}` } },
+      {
+        ...options,
+        cwd: checkout,
+        attempt,
+        env: { GITHUB_WORKSPACE: checkout, MY_DEPLOY_TOKEN: `dt-${CANARY}` },
+      },
     ),
   };
 }
@@ -61,6 +72,7 @@ function subIssueOf(task: number) {
 
 describe("agent mode through dist/index.js", () => {
   it("commits the agent's work, pushes the task branch, opens one PR closing the sub-issue, records success", async () => {
+    world.github.reset();
     const { run } = agentStep("1", "write");
     const result = await run;
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
@@ -96,6 +108,30 @@ describe("agent mode through dist/index.js", () => {
     const comments = [...world.github.state.comments.values()].filter((c) => c.issueNumber === subIssueOf(1));
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toContain(`Pull request: #${pulls[0]?.number}`);
+    // The plan created the sub-issue and read the default branch: the first attempt reads nothing from
+    // GitHub and writes twice (the PR, the sub-issue comment).
+    expect(world.github.requests.map((r) => `${r.method} ${r.operationId}`)).toEqual([
+      "POST pulls/create",
+      "POST issues/create-comment",
+    ]);
+  });
+
+  it("uploads a cancelled status at once when the job is cancelled before the agent starts", async () => {
+    // The plan download stalls (the service holds the listing for 40 s); the runner cancels meanwhile.
+    world.artifacts.injectFault({ method: "ListArtifacts", times: 1, status: 200, delayMs: 40_000 });
+    const result = await agentStep("1", "write", {}, 1, {
+      signalWhen: { stdout: /Loading the plan/, signal: "SIGINT" },
+      timeoutMs: 30_000,
+    }).run;
+    // Ended by itself well before the stalled listing or the harness's kill at 30 s.
+    expect(result.exitCode, result.stdout + result.stderr).toBe(1);
+    expect(statusOf("1")).toMatchObject({
+      outcome: "cancelled",
+      error_type: "CANCELLED",
+      outcome_reason: "The job was cancelled before the agent started.",
+      pr_number: null,
+    });
+    expect(world.github.state.pulls.size).toBe(0);
   });
 
   it("reuses the branch and the pull request when the same task runs again", async () => {
@@ -107,6 +143,10 @@ describe("agent mode through dist/index.js", () => {
     const [pr] = [...world.github.state.pulls.values()];
     expect(statusOf("1", 2)).toMatchObject({ outcome: "success", pr_number: pr?.number, commits: 1 });
     expect(world.github.countRequests({ operationId: "pulls/create" })).toBe(1);
+    // The second attempt finds its first comment (written by our account) and updates it.
+    const comments = [...world.github.state.comments.values()].filter((c) => c.issueNumber === subIssueOf(1));
+    expect(comments).toHaveLength(1);
+    expect(world.github.countRequests({ operationId: "issues/update-comment" })).toBe(1);
   });
 
   it("records an agent that exits non-zero as agent_error, uploads the status and fails the step", async () => {

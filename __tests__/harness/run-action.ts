@@ -26,6 +26,8 @@ export interface ActionRunOptions {
   event?: unknown;
   cwd?: string;
   timeoutMs?: number;
+  /** Sends `signal` (as the runner does on cancellation: SIGINT) once stdout matches `stdout`. */
+  signalWhen?: { stdout: RegExp; signal: NodeJS.Signals };
 }
 
 /** Parses the `name<<delimiter` / `name=value` format of GITHUB_OUTPUT files. */
@@ -85,7 +87,14 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const child = spawn(process.execPath, [DIST_ENTRY], { cwd: options.cwd ?? dir, env, stdio: "pipe" });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  let signalled = false;
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString();
+    if (options.signalWhen && !signalled && options.signalWhen.stdout.test(stdout)) {
+      signalled = true;
+      child.kill(options.signalWhen.signal);
+    }
+  });
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
   const exitCode = await new Promise<number | null>((done) => child.on("close", (code) => done(code)));

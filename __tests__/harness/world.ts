@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { startArtifactStandIn, type ArtifactStandIn } from "../stand-ins/artifact/server.js";
 import { startGitHubStandIn, type GitHubStandIn } from "../stand-ins/github/server.js";
 import { createOrigin } from "./git-fixture.js";
-import { runAction, type ActionRun } from "./run-action.js";
+import { runAction, type ActionRun, type ActionRunOptions } from "./run-action.js";
 
 /** The scripted coding agent used through the `command` adapter. */
 export const SCRIPTED_AGENT = resolve(import.meta.dirname, "../fixtures/agents/scripted-agent.mjs");
@@ -30,6 +30,7 @@ export interface StepOptions {
   eventName?: string;
   event?: unknown;
   timeoutMs?: number;
+  signalWhen?: ActionRunOptions["signalWhen"];
 }
 
 export async function createWorld(files?: Record<string, string>): Promise<World> {
@@ -50,6 +51,7 @@ export async function createWorld(files?: Record<string, string>): Promise<World
         eventName: options.eventName,
         event: options.event ?? { sender: { login: "maintainer-1", type: "User" } },
         timeoutMs: options.timeoutMs,
+        signalWhen: options.signalWhen,
         env: {
           GITHUB_API_URL: github.url,
           ACTIONS_RESULTS_URL: artifacts.url,

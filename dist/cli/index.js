@@ -29103,6 +29103,11 @@ const plannedTaskSchema = object({
     subIssue: schemas_number().int().positive().nullable(),
     /** The branch the agent works on: deterministic, so a re-run reuses it. */
     branch: schemas_string(),
+    /**
+     * True when this plan created the sub-issue: no agent has commented on it yet, so the first attempt
+     * comments without reading the sub-issue's comments first.
+     */
+    subIssueCreated: schemas_boolean().optional(),
 });
 const findingSchema = object({
     level: schemas_enum(["error", "warning", "info"]),
@@ -29123,6 +29128,8 @@ const planDocumentSchema = object({
     /** The tasks selected for this run, in id order. */
     tasks: array(plannedTaskSchema),
     run: object({ run_id: schemas_string(), run_attempt: schemas_number().int().positive() }),
+    /** The repository's default branch when the plan ran: agents without a base-branch input use it. */
+    default_branch: schemas_string().optional(),
 });
 /** Artifact name of the plan of a run attempt; names must be unique per workflow run. */
 function planArtifactName(master, attempt) {

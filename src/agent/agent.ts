@@ -114,7 +114,11 @@ export async function runAgent(deps: AgentDeps, inputs: AgentInputs): Promise<Ag
     // Until the agent process starts, a cancellation ends the wait at once: a slow plan download or git
     // fetch must not eat the few seconds the runner leaves between SIGINT and SIGKILL for the status.
     const { plan, task } = await unlessCancelled(deps.cancel, () => prepare(deps, inputs, facts));
-    if (task.subIssue !== null) trustedLogin = quiet(resolveTrustedLogin(deps.github, inputs["bot-login"]));
+    // A sub-issue this run's plan created has no comment of ours yet on the first attempt: nothing to find.
+    facts.freshSubIssue = task.subIssueCreated === true && deps.run.runAttempt === 1;
+    if (task.subIssue !== null && !facts.freshSubIssue) {
+      trustedLogin = quiet(resolveTrustedLogin(deps.github, inputs["bot-login"]));
+    }
     await runAgentProcess(deps, inputs, facts, plan, task);
     await publish(deps, inputs, facts, task);
   } catch (error) {
@@ -148,7 +152,9 @@ export async function runAgent(deps: AgentDeps, inputs: AgentInputs): Promise<Ag
   // cancellation: the runner is about to kill the job, the status is what must get out.
   const [uploadError] = await Promise.all([
     upload(),
-    deps.cancel.aborted ? undefined : noteOnSubIssue(deps, inputs, status, trustedLogin),
+    deps.cancel.aborted
+      ? undefined
+      : noteOnSubIssue(deps, inputs, status, trustedLogin, facts.freshSubIssue === true),
   ]);
   return { status, artifactName, ...(uploadError !== undefined ? { uploadError } : {}) };
 }
@@ -159,13 +165,10 @@ async function prepare(
   facts: StatusFacts,
 ): Promise<{ plan: PlanDocument; task: PlannedTask }> {
   const { workspace } = deps;
-  // Independent of the plan: the base branch, its fetch, and removing stored credentials start now and
-  // run while the plan downloads.
+  // Independent of the plan: removing stored credentials, and fetching a configured base branch, start
+  // now and run while the plan downloads.
   const configuredBase = inputs["base-branch"];
-  const base = quiet(
-    configuredBase !== undefined ? Promise.resolve(configuredBase) : deps.github.getDefaultBranch(),
-  );
-  const baseFetched = quiet(base.then((b) => workspace.fetchBase(b)));
+  const earlyFetch = configuredBase !== undefined ? quiet(workspace.fetchBase(configuredBase)) : undefined;
   const credentialsRemoved = quiet(workspace.removeStoredCredentials());
   const plan = await deps.log.group("Loading the plan", () => loadPlan(deps.artifacts, facts.master));
   const task = plan.tasks.find((t) => t.id === inputs.task);
@@ -178,9 +181,10 @@ async function prepare(
   }
   facts.subIssue = task.subIssue;
   facts.branch = task.branch;
-  facts.baseBranch = await base;
+  // The plan read the default branch once for every agent; older plan documents lack it.
+  facts.baseBranch = configuredBase ?? plan.default_branch ?? (await deps.github.getDefaultBranch());
   await deps.log.group(`Checking out ${task.branch}`, async () => {
-    await baseFetched;
+    await (earlyFetch ?? workspace.fetchBase(facts.baseBranch));
     const prepared = await workspace.prepareBranch(task.branch, facts.baseBranch, { baseFetched: true });
     facts.metadata.branch_reused = prepared.reused;
     facts.metadata.remote_sha = prepared.startSha;
@@ -342,10 +346,15 @@ async function noteOnSubIssue(
   inputs: AgentInputs,
   status: TaskStatus,
   trustedLogin: Promise<string> | undefined,
+  fresh: boolean,
 ): Promise<void> {
   if (status.sub_issue === null) return;
   try {
     const body = subIssueComment(status);
+    if (fresh) {
+      await deps.github.createComment(status.sub_issue, body);
+      return;
+    }
     const marker = { master: status.master_issue, task: status.task_id };
     const [trusted, comments] = await Promise.all([
       trustedLogin

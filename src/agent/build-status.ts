@@ -39,6 +39,8 @@ export interface StatusFacts {
   override?: OutcomeOverride;
   run: { runId: number; runAttempt: number; job: string };
   metadata: Record<string, unknown>;
+  /** The sub-issue was created by this run's plan and this is the first attempt: no comment of ours yet. */
+  freshSubIssue?: boolean;
 }
 
 /**

@@ -20,6 +20,11 @@ export const plannedTaskSchema = z.object({
   subIssue: z.number().int().positive().nullable(),
   /** The branch the agent works on: deterministic, so a re-run reuses it. */
   branch: z.string(),
+  /**
+   * True when this plan created the sub-issue: no agent has commented on it yet, so the first attempt
+   * comments without reading the sub-issue's comments first.
+   */
+  subIssueCreated: z.boolean().optional(),
 });
 
 export const findingSchema = z.object({
@@ -42,6 +47,8 @@ export const planDocumentSchema = z.object({
   /** The tasks selected for this run, in id order. */
   tasks: z.array(plannedTaskSchema),
   run: z.object({ run_id: z.string(), run_attempt: z.number().int().positive() }),
+  /** The repository's default branch when the plan ran: agents without a base-branch input use it. */
+  default_branch: z.string().optional(),
 });
 
 export type PlannedTask = z.infer<typeof plannedTaskSchema>;

@@ -134,6 +134,8 @@ export async function runPlan(deps: PlanDeps, inputs: PlanInputs): Promise<PlanR
     ),
   );
   plan.tasks = tasks;
+  // Read once here rather than once in every agent job.
+  plan.default_branch = await github.getDefaultBranch();
   if (deps.uploadPlan) {
     await deps.uploadPlan(planArtifactName(master, deps.run.runAttempt), plan);
   } else {
@@ -278,7 +280,7 @@ async function ensureSubIssues(
     const existing = findTaskIssue(linked, ctx.trusted, ctx.master, task.id);
     if (existing) {
       log.info(`Task ${task.id}: reusing sub-issue #${existing.number}`);
-      result.push({ ...task, subIssue: existing.number });
+      result.push({ ...task, subIssue: existing.number, subIssueCreated: false });
       continue;
     }
     try {
@@ -297,7 +299,7 @@ async function ensureSubIssues(
         created.push(issue.number);
       }
       log.info(`Task ${task.id}: sub-issue #${issue.number} linked under #${parent}`);
-      result.push({ ...task, subIssue: issue.number });
+      result.push({ ...task, subIssue: issue.number, subIssueCreated: created.includes(issue.number) });
     } catch (error) {
       throw new Error(
         `Creating the sub-issue of task ${task.id} failed after ${result.length} of ${tasks.length} were ready; run the plan again to finish (it reuses what exists): ${error instanceof Error ? error.message : String(error)}`,

@@ -128,7 +128,11 @@ export async function startArtifactStandIn(options: ArtifactStandInOptions = {})
     let injected = false;
     try {
       const body = await readBody(req);
-      const fault = operation === "Unknown" ? undefined : takeFault(operation);
+      let fault = operation === "Unknown" ? undefined : takeFault(operation);
+      if (fault?.delayMs) {
+        await new Promise((resume) => setTimeout(resume, fault?.delayMs).unref());
+        if (fault.status === 200) fault = undefined;
+      }
       if (fault && !fault.afterApply) {
         reply = faultReply(fault);
       } else {

@@ -96,6 +96,11 @@ export interface ArtifactFault {
    * @default false
    */
   afterApply?: boolean;
+  /**
+   * Hold the request this long first, as a slow or stalled service would; with `status: 200` it is then
+   * answered normally (a delay and no error).
+   */
+  delayMs?: number;
 }
 
 /** A running stand-in. */
