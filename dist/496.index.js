@@ -7,10 +7,10 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bd: () => (/* binding */ renderMarker),
+/* harmony export */   Xh: () => (/* binding */ findMarkers),
 /* harmony export */   Xw: () => (/* binding */ isTrustedAuthor),
 /* harmony export */   xY: () => (/* binding */ hasMarker)
 /* harmony export */ });
-/* unused harmony export findMarkers */
 /**
  * Hidden HTML-comment markers make every write idempotent: before creating a sub-issue or a comment we
  * look for the marker and update or reuse what carries it. Anyone can paste a marker into an issue, so

@@ -34192,15 +34192,19 @@ function createGitHubClient(options) {
             await client.addSubIssue(parentNumber, created.id);
             return created;
         },
-        async closeIssue(issueNumber, reason) {
-            const { data } = await rest.issues.update({
+        async closeAsDuplicate(issueNumber, ofId) {
+            await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
                 owner,
                 repo,
                 issue_number: issueNumber,
                 state: "closed",
-                state_reason: reason,
+                // Newer than the REST types bundled with @actions/github: sent as the API documents it.
+                state_reason: "duplicate",
+                duplicate_issue_id: ofId,
             });
-            return toKnownIssue(data);
+        },
+        async removeSubIssue(parentNumber, childId) {
+            await rest.issues.removeSubIssue({ owner, repo, issue_number: parentNumber, sub_issue_id: childId });
         },
         async listComments(issueNumber) {
             const data = await octokit.paginate(rest.issues.listComments, {
@@ -34218,6 +34222,9 @@ function createGitHubClient(options) {
         async updateComment(commentId, body) {
             const { data } = await rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
             return toComment(data);
+        },
+        async deleteComment(commentId) {
+            await rest.issues.deleteComment({ owner, repo, comment_id: commentId });
         },
         async getPermission(login) {
             const { data } = await rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
@@ -34569,7 +34576,7 @@ async function dispatch(inputs) {
     });
     switch (inputs.mode) {
         case "plan":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(496), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53611))).runPlanStep(inputs, github);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(496), __nccwpck_require__.e(226)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87226))).runPlanStep(inputs, github);
         case "agent":
             return (await __nccwpck_require__.e(/* import() */ 422).then(__nccwpck_require__.bind(__nccwpck_require__, 77422))).runAgentStep(inputs, github);
         case "aggregate":

@@ -145,7 +145,15 @@ export const ATTACKS: readonly Attack[] = [
     area: "Faults",
     attack: "Two runs of the same master issue at once (different run ids)",
     outcome:
-      "Serialised on GitHub by the workflow's concurrency group `parallel-task-orchestrator-<master>`; run truly at once (no group) they race: sub-issues and the summary can be duplicated, pull requests never are",
+      "Serialised by the workflow's concurrency group `parallel-task-orchestrator-<master>`: the second run reuses the first one's sub-issues, branches and PRs; one summary counts every task once",
+  },
+  {
+    id: "concurrent-orchestrations-unguarded",
+    area: "Faults",
+    attack:
+      "The same two runs truly at once, as in a workflow without the concurrency group, their sub-issue creations interleaved",
+    outcome:
+      "Each plan reads back what it created; both keep the oldest copy of every sub-issue and follow-up and close the others as duplicates (unlinked); the later summary folds into the older and deletes itself: one open sub-issue, one PR and one summary row per task",
   },
   {
     id: "aggregate-repeated",

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { World } from "../harness/world.js";
 import type { WorkflowRunReport } from "../local-runner/run-workflow.js";
+import { readSummaryData } from "../../src/aggregate/summary-data.js";
 import { isProcessAlive } from "../../src/exec/process-group.js";
 import { attack } from "./catalog.js";
 import { createdIssue } from "../stand-ins/github/server.js";
@@ -275,6 +276,58 @@ describe("two orchestrations of the same master issue at once", () => {
       expect(summaries[0]?.body).toMatch(/\b3\/3\b/);
       const outputs = later.jobs.aggregate?.instances[0]?.steps.at(-1)?.outputs ?? {};
       expect([outputs.succeeded, outputs.failed]).toEqual(["3", "0"]);
+    },
+    240_000,
+  );
+
+  it(
+    attack("concurrent-orchestrations-unguarded"),
+    async () => {
+      const master = world.github.seedIssue({
+        title: "Twice at once",
+        body: body(["A", "B", "C scenario:fail"]),
+        user: "maintainer-1",
+      }).number;
+      // Both plans' first sub-issue creations are held until both have arrived: they interleave.
+      world.github.injectBarrier({ method: "POST", path: /^\/graphql$/, requestBody: /\] A"/, count: 2 });
+      const runs = await Promise.all(
+        ["8101", "8102"].map((runId) =>
+          orchestrate(world, master, { runId, concurrency: "ignore", behaviour: "scenario" }),
+        ),
+      );
+      expect(runs.map((r) => r.queuedMs ?? 0)).toEqual([0, 0]);
+      const mine = (i: { body: string | null }, kind: string) =>
+        (i.body ?? "").includes(`parallel-task-orchestrator:${kind} master=${master} `);
+      const issues = [...world.github.state.issues.values()];
+      const taskIssues = issues.filter((i) => mine(i, "sub-issue"));
+      // Both created every sub-issue; the later copies are closed as duplicates and unlinked.
+      expect(taskIssues).toHaveLength(6);
+      const open = taskIssues.filter((i) => i.state === "open");
+      expect(open).toHaveLength(3);
+      expect(taskIssues.filter((i) => i.stateReason === "duplicate")).toHaveLength(3);
+      expect(world.github.state.subIssues.get(master)).toEqual(open.map((i) => i.number));
+      // Both runs' agents worked on the same sub-issues and branches: one PR per task.
+      const planned = runs.map((r) =>
+        (r.jobs.plan?.instances[0]?.steps.at(-1)?.outputs.matrix ?? "").replace(/\s/g, ""),
+      );
+      expect(planned[0]).toBe(planned[1]);
+      const pulls = [...world.github.state.pulls.values()].filter((p) => p.head.includes(`/${master}/`));
+      expect(pulls).toHaveLength(2);
+      // At most one open follow-up per task: task 3 failed in both runs. (A run whose push met the other
+      // run's branch records that failure truthfully and may open a follow-up for it.)
+      const followUps = issues.filter((i) => mine(i, "follow-up") && i.state === "open");
+      const taskOf = (i: { body: string | null }) =>
+        /follow-up master=\d+ task=(\d+)/.exec(i.body ?? "")?.[1];
+      const followUpTasks = followUps.map(taskOf);
+      expect(new Set(followUpTasks).size).toBe(followUpTasks.length);
+      expect(followUpTasks).toContain("3");
+      // One summary, with both runs and every task once.
+      const summaries = summariesOf(world, master);
+      expect(summaries).toHaveLength(1);
+      expect(summaries[0]?.body).toMatch(/\b2\/3\b/);
+      const data = readSummaryData(summaries[0]?.body ?? "", master);
+      expect(data?.attempts.map((a) => a.run_id).sort()).toEqual(["8101", "8102"]);
+      expect(Object.keys(data?.tasks ?? {})).toEqual(["1", "2", "3"]);
     },
     240_000,
   );

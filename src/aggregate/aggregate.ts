@@ -1,10 +1,9 @@
 import { loadPlan } from "../agent/load-plan.js";
 import type { ArtifactStore } from "../artifacts/artifact-store.js";
-import type { GitHubClient, IssueComment } from "../github/github-client.js";
+import type { GitHubClient } from "../github/github-client.js";
 import { hasMarker, isTrustedAuthor } from "../github/markers.js";
 import type { AggregateInputs } from "../inputs.js";
 import { errorMessage, type Logger } from "../logger.js";
-import type { PlanDocument } from "../plan/plan-schema.js";
 import { resolveTrustedLogin } from "../stage-context.js";
 import { collectStatuses } from "./collect-statuses.js";
 import { decideOutcome, type AggregateDecision } from "./decide-outcome.js";
@@ -79,12 +78,44 @@ export async function runAggregate(deps: AggregateDeps, inputs: AggregateInputs)
     }),
   );
   for (const r of fresh) log.info(`Task ${r.task.id}: ${r.outcome}${r.succeeded ? "" : ` — ${r.reason}`}`);
-  const results = [...carriedOver(previous, plan), ...fresh].sort(
-    (a, b) => Number(a.task.id) - Number(b.task.id),
-  );
-  const decision = decideOutcome(results, inputs["success-threshold"]);
 
   const followUps = new Map<string, number>();
+  /**
+   * The results and report on top of an earlier summary. Folding into a concurrent run's summary, a task
+   * that run finished keeps its success even where this run failed it (typically: its push was rejected
+   * because the other run had pushed the same branch): each task is counted once, as done if either did.
+   */
+  const compose = (earlier: SummaryData | undefined, folding = false) => {
+    const keepEarlier = new Set(
+      folding
+        ? fresh.filter((r) => !r.succeeded && earlier?.tasks[r.task.id]?.succeeded).map((r) => r.task.id)
+        : [],
+    );
+    const ran = fresh.filter((r) => !keepEarlier.has(r.task.id));
+    const results = [...carriedOver(earlier, new Set(ran.map((r) => r.task.id))), ...ran].sort(
+      (a, b) => Number(a.task.id) - Number(b.task.id),
+    );
+    const decision = decideOutcome(results, inputs["success-threshold"]);
+    for (const [id, state] of Object.entries(earlier?.tasks ?? {}))
+      if (state.follow_up && !followUps.has(id)) followUps.set(id, state.follow_up);
+    const data = nextSummaryData(earlier, master, deps, fresh, results, followUps);
+    const summaryInput = {
+      master,
+      results,
+      decision,
+      threshold: inputs["success-threshold"],
+      data,
+      followUps,
+      runUrl: deps.runUrl,
+    };
+    return {
+      results,
+      decision,
+      report: renderSummary(summaryInput),
+      fullReport: () => renderSummary(summaryInput, JOB_SUMMARY_BUDGET),
+    };
+  };
+  // Follow-ups known from earlier runs are reused rather than looked up again.
   for (const [id, state] of Object.entries(previous?.tasks ?? {}))
     if (state.follow_up) followUps.set(id, state.follow_up);
   if (inputs["create-follow-up-issues"]) {
@@ -100,23 +131,33 @@ export async function runAggregate(deps: AggregateDeps, inputs: AggregateInputs)
     }
   }
 
-  const data = nextSummaryData(previous, master, deps, fresh, results, followUps);
-  const summaryInput = {
-    master,
-    results,
-    decision,
-    threshold: inputs["success-threshold"],
-    data,
-    followUps,
-    runUrl: deps.runUrl,
-  };
-  const report = renderSummary(summaryInput);
-  await upsertSummary(github, master, ours, report);
+  let summary = compose(previous);
+  if (ours) {
+    if (ours.body !== summary.report) await github.updateComment(ours.id, summary.report);
+  } else {
+    const created = await github.createComment(master, summary.report);
+    // Another aggregate of this master issue may have created its summary at the same moment (a workflow
+    // without our concurrency group). Read back once: the oldest summary stays, and a later one folds its
+    // run into it and deletes itself, so the issue keeps one summary that counts every task once.
+    const older = (await github.listComments(master)).find(
+      (c) =>
+        c.id < created.id && isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "summary", { master }),
+    );
+    if (older) {
+      log.warning(
+        `Another run wrote the summary of #${master} at the same time: folding this run into it (comment ${older.id}).`,
+      );
+      summary = compose(readSummaryData(older.body, master), true);
+      await github.updateComment(older.id, summary.report);
+      await github.deleteComment(created.id);
+    }
+  }
+  const { results, decision, report } = summary;
   return {
     decision,
     results,
     report,
-    fullReport: renderSummary(summaryInput, JOB_SUMMARY_BUDGET),
+    fullReport: summary.fullReport(),
     followUps: Object.fromEntries(followUps),
     pullRequests: results.flatMap((r) =>
       r.prNumber ? [{ task: r.task.id, number: r.prNumber, url: r.prUrl }] : [],
@@ -126,11 +167,10 @@ export async function runAggregate(deps: AggregateDeps, inputs: AggregateInputs)
 }
 
 /** Tasks an earlier run finished that this (retry) run did not run again. */
-function carriedOver(previous: SummaryData | undefined, plan: PlanDocument): TaskResult[] {
+function carriedOver(previous: SummaryData | undefined, ran: Set<string>): TaskResult[] {
   if (!previous) return [];
-  const planned = new Set(plan.tasks.map((t) => t.id));
   return Object.entries(previous.tasks)
-    .filter(([id]) => !planned.has(id))
+    .filter(([id]) => !ran.has(id))
     .map(([id, state]) => ({
       task: { id, title: state.title, subIssue: state.sub_issue, branch: "" },
       succeeded: state.succeeded,
@@ -197,12 +237,13 @@ async function ensureFollowUp(
   if (known !== undefined) return known;
   const marker = followUpMarker(master, result.task.id);
   const parent = result.task.subIssue;
-  if (parent !== null) {
-    const children = await github.listSubIssues(parent);
-    const existing = children.find(
+  const oursUnder = async (issue: number) =>
+    (await github.listSubIssues(issue)).filter(
       (i) => isTrustedAuthor(i.user, trusted) && hasMarker(i.body, "follow-up", marker),
     );
-    if (existing) return existing.number;
+  if (parent !== null) {
+    const existing = await oursUnder(parent);
+    if (existing[0]) return existing[0].number;
   }
   const followUp = {
     title: followUpTitle(master, result),
@@ -213,15 +254,15 @@ async function ensureFollowUp(
   const issue =
     parent !== null ? await github.createSubIssue(parent, followUp) : await github.createIssue(followUp);
   deps.log.info(`Task ${result.task.id}: follow-up issue #${issue.number}`);
-  return issue.number;
-}
-
-async function upsertSummary(
-  github: GitHubClient,
-  master: number,
-  ours: IssueComment | undefined,
-  body: string,
-) {
-  if (!ours) await github.createComment(master, body);
-  else if (ours.body !== body) await github.updateComment(ours.id, body);
+  if (parent === null) return issue.number;
+  // Another aggregate of the same master issue may have opened the same follow-up at the same moment:
+  // the oldest stays, a later copy is closed as its duplicate and unlinked.
+  const [oldest] = (await oursUnder(parent)).sort((a, b) => a.number - b.number);
+  if (!oldest || oldest.number === issue.number) return issue.number;
+  deps.log.warning(
+    `Follow-up #${issue.number} duplicates #${oldest.number} (opened by another run): closing it.`,
+  );
+  await github.closeAsDuplicate(issue.number, oldest.id);
+  await github.removeSubIssue(parent, issue.id);
+  return oldest.number;
 }

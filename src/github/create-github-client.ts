@@ -431,15 +431,19 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       await client.addSubIssue(parentNumber, created.id);
       return created;
     },
-    async closeIssue(issueNumber, reason) {
-      const { data } = await rest.issues.update({
+    async closeAsDuplicate(issueNumber, ofId) {
+      await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
         owner,
         repo,
         issue_number: issueNumber,
         state: "closed",
-        state_reason: reason,
-      });
-      return toKnownIssue(data as RawIssue);
+        // Newer than the REST types bundled with @actions/github: sent as the API documents it.
+        state_reason: "duplicate",
+        duplicate_issue_id: ofId,
+      } as Parameters<typeof rest.issues.update>[0]);
+    },
+    async removeSubIssue(parentNumber, childId) {
+      await rest.issues.removeSubIssue({ owner, repo, issue_number: parentNumber, sub_issue_id: childId });
     },
     async listComments(issueNumber) {
       const data = await octokit.paginate(rest.issues.listComments, {
@@ -457,6 +461,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     async updateComment(commentId, body) {
       const { data } = await rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
       return toComment(data);
+    },
+    async deleteComment(commentId) {
+      await rest.issues.deleteComment({ owner, repo, comment_id: commentId });
     },
     async getPermission(login) {
       const { data } = await rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });

@@ -84,11 +84,14 @@ export interface GitHubClient {
     parentNumber: number,
     issue: { title: string; body: string; labels: string[] },
   ): Promise<Issue>;
-  /** Closes an issue with a reason: "completed", or "not_planned" (e.g. a duplicate). */
-  closeIssue(issueNumber: number, reason: "completed" | "not_planned"): Promise<Issue>;
+  /** Closes an issue as a duplicate of another (GitHub shows "Duplicate of #N"); `ofId` is that issue's id. */
+  closeAsDuplicate(issueNumber: number, ofId: number): Promise<void>;
+  /** Unlinks a sub-issue from its parent; `childId` is the issue's id. */
+  removeSubIssue(parentNumber: number, childId: number): Promise<void>;
   listComments(issueNumber: number): Promise<IssueComment[]>;
   createComment(issueNumber: number, body: string): Promise<IssueComment>;
   updateComment(commentId: number, body: string): Promise<IssueComment>;
+  deleteComment(commentId: number): Promise<void>;
   getPermission(login: string): Promise<Permission>;
   /** The open pull request from `branch` of this repository, if any. */
   findOpenPullRequest(branch: string): Promise<PullRequest | undefined>;

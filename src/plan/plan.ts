@@ -1,7 +1,7 @@
 import { taskBranchName } from "../agent/branch-name.js";
 import type { GitHubClient, Issue } from "../github/github-client.js";
 import { hasMarker, isTrustedAuthor, renderMarker } from "../github/markers.js";
-import type { Logger } from "../logger.js";
+import { errorMessage, type Logger } from "../logger.js";
 import type { PlanInputs } from "../inputs.js";
 import { checkActor, type Actor } from "../security/actor-gate.js";
 import type { TriggerEvent } from "../trigger-event.js";
@@ -19,6 +19,7 @@ import {
 } from "./group-sub-issues.js";
 import { renderSubIssueBody, renderSubIssueTitle, subIssueMarker } from "./render-sub-issue.js";
 import { parseTaskSelection } from "./select-tasks.js";
+import { duplicateKey, settleDuplicates, type Linked } from "./settle-duplicates.js";
 import type { Task } from "./task.js";
 import { DEFAULT_VALIDATION_OPTIONS, validatePlan, type ValidationReport } from "./validate-plan.js";
 import { readSummaryData } from "../aggregate/summary-data.js";
@@ -307,5 +308,53 @@ async function ensureSubIssues(
       );
     }
   }
-  return { tasks: result, created };
+  if (created.length === 0) return { tasks: result, created };
+  return settleRaces(deps, ctx, grouped, result, created);
+}
+
+/**
+ * After creating sub-issues, reads them back once: when another run of the same master issue created
+ * the same ones meanwhile, every run keeps the oldest copy and closes the others as duplicates (unlinked,
+ * so the master's progress counts each task once). Costs one read (plus one per group) per run.
+ */
+async function settleRaces(
+  deps: PlanDeps,
+  ctx: SubIssueContext,
+  grouped: boolean,
+  tasks: PlannedTask[],
+  created: number[],
+): Promise<{ tasks: PlannedTask[]; created: number[] }> {
+  const { github, log } = deps;
+  const underMaster = await github.listSubIssues(ctx.master);
+  const linked: Linked[] = underMaster.map((issue) => ({ issue, parent: ctx.master }));
+  const keyOf = (issue: Issue) => duplicateKey(issue, ctx.trusted, ctx.master);
+  if (grouped) {
+    for (const group of underMaster.filter((i) => keyOf(i)?.startsWith("group:"))) {
+      const children = await github.listSubIssues(group.number);
+      linked.push(...children.map((issue) => ({ issue, parent: group.number })));
+    }
+  }
+  const { winners, losers } = settleDuplicates(linked, keyOf);
+  for (const { loser, winner } of losers) {
+    log.warning(
+      `Sub-issue #${loser.issue.number} duplicates #${winner.issue.number}: another run of master issue #${ctx.master} created it at the same time. Closing it as a duplicate.`,
+    );
+    try {
+      await github.closeAsDuplicate(loser.issue.number, winner.issue.id);
+      await github.removeSubIssue(loser.parent, loser.issue.id);
+    } catch (error) {
+      // The other run may be closing the same duplicate: what matters is that both use the winner.
+      log.warning(`Could not close duplicate #${loser.issue.number}: ${errorMessage(error)}`);
+    }
+  }
+  const lost = new Set(losers.map((l) => l.loser.issue.number));
+  return {
+    tasks: tasks.map((task) => {
+      const winner = winners.get(`task:${task.id}`)?.issue.number;
+      return winner === undefined || winner === task.subIssue
+        ? task
+        : { ...task, subIssue: winner, subIssueCreated: false };
+    }),
+    created: created.filter((n) => !lost.has(n)),
+  };
 }
