@@ -3,7 +3,8 @@
  * BENCHMARKS.md-ready tables (figure, value, method, target, verdict) with the machine description; the
  * results also replace the generated section of BENCHMARKS.md.
  *
- * Environment: BENCH_AGENT_MS (fixed agent duration, default 5000), BENCH_FANOUT (tasks of an extra
+ * Environment: BENCH_AGENT_MS (fixed agent duration, default 5000), BENCH_LONG_AGENT_MS (a second
+ * speedup run with a longer agent, default 30000; 0 skips it), BENCH_FANOUT (tasks of an extra
  * full fan-out through the local runner, e.g. 256; default none), BENCH_NO_WRITE=1 (print only).
  * Figures are printed, never asserted: benchmarks are not timed tests.
  */
@@ -29,6 +30,8 @@ const ACTION_DIR = mkdtempSync(join(tmpdir(), "pto-bench-action-"));
 const ENTRY = join(ACTION_DIR, "dist/index.js");
 const AGENT_MS = Number(process.env.BENCH_AGENT_MS ?? "5000");
 const FANOUT = Number(process.env.BENCH_FANOUT ?? "0");
+/** A second speedup run with a longer agent (closer to real agents' minutes); 0 skips it. */
+const LONG_AGENT_MS = Number(process.env.BENCH_LONG_AGENT_MS ?? "30000");
 /** GitHub Enterprise Cloud's GITHUB_TOKEN budget: the 1,000/h of other plans does not last a 256-task run. */
 const FANOUT_PRIMARY_LIMIT = 15_000;
 /** GitHub's documented secondary limits, with minutes shrunk to seconds so an "hour" lasts a minute. */
@@ -257,12 +260,14 @@ async function benchScale(): Promise<void> {
       });
       expectOk(plan, `plan ${n}`);
       const c = count(github.requests);
+      // Past 100 tasks, one group issue per hundred (created, and its children read back once).
+      const groups = n > 100 ? Math.ceil(n / 100) : 0;
       add({
         figure: `Plan job, ${n} tasks`,
         value: `${s(plan.wallMs)} with 5 ms pacing; ${fmtCounts(c)}; peak RSS ${mb(plan.maxRssKb)}; with GitHub's pacing (1 s per write) ≥ ${((c.writes * DEFAULT_WRITE_INTERVAL_S) / 60).toFixed(1)} min`,
         method: `plan step (\`node dist/index.js\`) against the stand-in; ${n > 100 ? "sub-issues grouped under group issues; " : ""}paced time = content-creating requests × api-write-interval-ms default`,
-        target: "O(1) reads, ≤ 2 content-creating per task",
-        verdict: c.writes <= 2 * n + 2 * Math.ceil(n / 100) ? "meets (2/task + groups)" : "misses",
+        target: "O(1) reads, 1 content-creating per task (+ groups, missing labels)",
+        verdict: c.writes <= n + groups + 2 && c.reads <= 8 + groups ? "meets (1/task + groups)" : "misses",
       });
       if (n !== 256) continue;
 
@@ -278,17 +283,23 @@ async function benchScale(): Promise<void> {
       });
       expectOk(aggregate, "aggregate 256");
       const a = count(github.requests);
-      const prReads = a.byOperation.get("pulls/get")?.reads ?? 0;
+      const prQueries = github.requests.filter(
+        (r) => r.operationId === "graphql" && JSON.stringify(r.requestBody).includes("pullRequest(number:"),
+      ).length;
+      // Fixed reads: login, comments, the summary read-back, node ids of the repository and labels; per
+      // failure: its sub-issue's node id, and its children twice (look for an earlier follow-up, read
+      // back after creating it).
+      const readBudget = 5 + prQueries + 3 * failed.size;
       add({
         figure: "Aggregate job, 256 statuses",
-        value: `${s(aggregate.wallMs)}; ${fmtCounts(a)} (${prReads} are pull-request reads); peak RSS ${mb(aggregate.maxRssKb)}; ${aggregate.outputs.succeeded ?? "?"} succeeded, ${aggregate.outputs.failed ?? "?"} failed`,
+        value: `${s(aggregate.wallMs)}; ${fmtCounts(a)}; every claimed PR checked in ${prQueries} GraphQL queries; peak RSS ${mb(aggregate.maxRssKb)}; ${aggregate.outputs.succeeded ?? "?"} succeeded, ${aggregate.outputs.failed ?? "?"} failed`,
         method: `aggregate step after a 256-task plan and 256 uploaded status documents (${failed.size} failures → follow-ups)`,
-        target: "< 200 MB; O(1) reads",
+        target: "< 200 MB; O(1) reads (+ per failure)",
         verdict:
           (aggregate.maxRssKb ?? Infinity) < 200 * 1024
-            ? prReads > 10
-              ? "memory meets; reads O(n) (one PR read per success)"
-              : "meets"
+            ? a.reads <= readBudget
+              ? "meets"
+              : `memory meets; ${a.reads} reads > ${readBudget}`
             : "misses (memory)",
       });
     } finally {
@@ -319,7 +330,7 @@ async function benchPlanUnderLimits(): Promise<void> {
       verdict:
         c.refused === 0
           ? "meets"
-          : "misses: 518 writes exceed 500 per hour; pacing is per minute, the hour is left to retry-after",
+          : `misses: ${c.writes} writes; pacing is per minute, the hour is left to retry-after`,
     });
   } finally {
     await github.close();
@@ -330,6 +341,8 @@ async function benchPlanUnderLimits(): Promise<void> {
 interface WorkflowFigures {
   report: WorkflowRunReport;
   counts: { plan: Counts; agents: Counts; aggregate: Counts; all: Counts };
+  /** Content-creating requests made once per run, not per task: labels created, the summary comment. */
+  perRunWrites: number;
 }
 
 /** The real orchestrate.yml in the local runner, against stand-ins that enforce the secondary limits. */
@@ -369,8 +382,14 @@ async function runOrchestration(
       (report.jobs.plan?.instances[0]?.startedAt?.getTime() ?? 0) + (report.jobs.plan?.durationMs ?? 0);
     const aggStart = report.jobs.aggregate?.instances[0]?.startedAt?.getTime() ?? Infinity;
     const all = github.requests;
+    const perRunWrites = all.filter(
+      (e) =>
+        e.contentCreating &&
+        (e.operationId === "issues/create-label" || e.path.endsWith(`/issues/${master}/comments`)),
+    ).length;
     return {
       report,
+      perRunWrites,
       counts: {
         plan: count(all.filter((e) => e.timestamp <= planEnd)),
         agents: count(all.filter((e) => e.timestamp > planEnd && e.timestamp < aggStart)),
@@ -384,21 +403,35 @@ async function runOrchestration(
   }
 }
 
+/** The speedup row of one workflow run of `n` tasks on `workers` with a fixed agent of `agentMs`. */
+function speedupRow(report: WorkflowRunReport, n: number, workers: number, agentMs: number): Row {
+  const planMs = report.jobs.plan?.durationMs ?? 0;
+  const aggMs = report.jobs.aggregate?.durationMs ?? 0;
+  const agentJobs = report.jobs.agent?.instances.map((i) => i.durationMs) ?? [];
+  const meanAgentJob = agentJobs.reduce((a, b) => a + b, 0) / Math.max(1, agentJobs.length);
+  const ideal = Math.ceil(n / workers) * agentMs + planMs + aggMs;
+  const idealWithJobs = Math.ceil(n / workers) * meanAgentJob + planMs + aggMs;
+  const sequential = agentJobs.reduce((a, b) => a + b, 0) + planMs + aggMs;
+  const wall = report.durationMs;
+  return {
+    figure: `Parallel speedup, ${n} tasks × ${(agentMs / 1000).toFixed(0)} s agent, ${workers} workers`,
+    value: `wall ${s(wall)}; ideal ${s(ideal)} (${((wall / ideal - 1) * 100).toFixed(0)}% over); ideal with measured agent jobs ${s(idealWithJobs)} (${((wall / idealWithJobs - 1) * 100).toFixed(0)}% over); sequential ${s(sequential)} (speedup ${(sequential / wall).toFixed(2)}×)`,
+    method: `ideal = ceil(${n}/${workers}) × agent duration + plan (${s(planMs)}) + aggregate (${s(aggMs)}); with jobs = the same with the mean agent job (${s(meanAgentJob)}); sequential = plan + Σ agent jobs + aggregate`,
+    target: "within 10% of ideal",
+    verdict:
+      wall <= ideal * 1.1
+        ? "meets"
+        : `misses (agent job overhead ${s(meanAgentJob - agentMs)} per job, ${workers} jobs at once on ${cpus().length} cores)`,
+  };
+}
+
 async function benchWorkflow(): Promise<void> {
   const n = 10;
   const workers = 5;
   log(
     `Workflow: ${n} tasks, ${workers} workers, agent ${AGENT_MS} ms, secondary limits enforced (time scale ${TIME_SCALE})`,
   );
-  const { report, counts } = await runOrchestration(n, workers, AGENT_MS);
-  const planMs = report.jobs.plan?.durationMs ?? 0;
-  const aggMs = report.jobs.aggregate?.durationMs ?? 0;
-  const agentJobs = report.jobs.agent?.instances.map((i) => i.durationMs) ?? [];
-  const meanAgentJob = agentJobs.reduce((a, b) => a + b, 0) / Math.max(1, agentJobs.length);
-  const ideal = Math.ceil(n / workers) * AGENT_MS + planMs + aggMs;
-  const idealWithJobs = Math.ceil(n / workers) * meanAgentJob + planMs + aggMs;
-  const sequential = agentJobs.reduce((a, b) => a + b, 0) + planMs + aggMs;
-  const wall = report.durationMs;
+  const { report, counts, perRunWrites } = await runOrchestration(n, workers, AGENT_MS);
   const succeeded = report.outputs["success-rate"] ?? "?";
 
   add({
@@ -407,17 +440,20 @@ async function benchWorkflow(): Promise<void> {
     method:
       "orchestrate.yml in the local runner; every request the GitHub stand-in served, split by job phase",
     target: "reads O(1) per run, paginated at 100",
-    verdict: `reads ${(counts.all.reads / n).toFixed(1)} per task (agent jobs read per task)`,
+    verdict:
+      counts.agents.reads === 0 && counts.all.reads <= 20
+        ? `meets (${counts.all.reads} reads; agent jobs read none)`
+        : `reads ${(counts.all.reads / n).toFixed(1)} per task`,
   });
   const ops = [...counts.all.byOperation.entries()]
     .filter(([, c]) => c.writes > 0)
     .map(([op, c]) => `${op} ${c.writes}`)
     .join(", ");
-  const perTask = counts.all.writes / n;
+  const perTask = (counts.all.writes - perRunWrites) / n;
   add({
     figure: "Content-creating requests per task",
-    value: `${perTask.toFixed(2)} (${ops})`,
-    method: `content-creating requests of the ${n}-task run ÷ ${n} (success rate ${succeeded}%)`,
+    value: `${perTask.toFixed(2)} per task + ${perRunWrites} per run (labels created once per repository, the summary comment); in all ${counts.all.writes}: ${ops}`,
+    method: `content-creating requests of the ${n}-task run (success rate ${succeeded}%), the once-per-run ones apart, ÷ ${n}`,
     target: "≤ 3",
     verdict: perTask <= 3 ? "meets" : `misses by ${(perTask - 3).toFixed(2)}`,
   });
@@ -428,16 +464,11 @@ async function benchWorkflow(): Promise<void> {
     target: "0",
     verdict: counts.all.refused === 0 ? "meets" : "misses",
   });
-  add({
-    figure: `Parallel speedup, ${n} tasks × ${(AGENT_MS / 1000).toFixed(0)} s agent, ${workers} workers`,
-    value: `wall ${s(wall)}; ideal ${s(ideal)} (${((wall / ideal - 1) * 100).toFixed(0)}% over); ideal with measured agent jobs ${s(idealWithJobs)} (${((wall / idealWithJobs - 1) * 100).toFixed(0)}% over); sequential ${s(sequential)} (speedup ${(sequential / wall).toFixed(2)}×)`,
-    method: `ideal = ceil(${n}/${workers}) × agent duration + plan (${s(planMs)}) + aggregate (${s(aggMs)}); with jobs = the same with the mean agent job (${s(meanAgentJob)}); sequential = plan + Σ agent jobs + aggregate`,
-    target: "within 10% of ideal",
-    verdict:
-      wall <= ideal * 1.1
-        ? "meets"
-        : `misses (agent job overhead ${s(meanAgentJob - AGENT_MS)} per job on ${cpus().length} cores)`,
-  });
+  add(speedupRow(report, n, workers, AGENT_MS));
+  if (LONG_AGENT_MS > 0) {
+    log(`Workflow: ${n} tasks, ${workers} workers, agent ${LONG_AGENT_MS} ms`);
+    add(speedupRow((await runOrchestration(n, workers, LONG_AGENT_MS)).report, n, workers, LONG_AGENT_MS));
+  }
 
   const stepMeans = new Map<string, number[]>();
   for (const instance of report.jobs.agent?.instances ?? []) {
