@@ -219,6 +219,46 @@ async function benchModes(): Promise<void> {
         verdict: "reported",
       });
     }
+    // The same agent job with an agent that prints a small and a huge log: the action streams the
+    // output and keeps bounded excerpts, so its peak memory must not follow the log's size.
+    const chatty: Array<{ megabytes: number; rssKb: number | undefined }> = [];
+    for (const [task, megabytes] of [
+      ["1", 1],
+      ["2", 100],
+      ["3", 400],
+    ] as const) {
+      const checkout = origin.clone();
+      const step = await measureStep({
+        entry: ENTRY,
+        inputs: {
+          ...baseInputs(master, "agent"),
+          task,
+          agent: "command",
+          "agent-command": `node ${FIXED_AGENT} 0 ${megabytes}`,
+        },
+        env: { ...stepEnv(github, artifacts, runId, `agent-${task}`), GITHUB_WORKSPACE: checkout },
+        cwd: checkout,
+        timeoutMs: 300_000,
+      });
+      expectOk(step, `agent with a ${megabytes} MB log`);
+      chatty.push({ megabytes, rssKb: step.maxRssKb });
+    }
+    github.reset();
+    const [, large, huge] = chatty;
+    // From 100 MB to 400 MB of log: a quadrupled log must not move the peak (below ~50 MB of log the
+    // heap is still growing to its working size under that allocation rate).
+    const growthMb = ((huge?.rssKb ?? 0) - (large?.rssKb ?? 0)) / 1024;
+    add({
+      figure: "Agent job peak memory against the agent's log size",
+      value: chatty.map((c) => `${c.megabytes} MB of log: ${mb(c.rssKb)}`).join("; "),
+      method:
+        "agent step with a command agent that prints 1, 100, then 400 MB of log lines (every line goes to the job log); peak RSS of the step's process tree by `/usr/bin/time` (the agent's own is flat: it writes synchronously)",
+      target: "does not grow with the log",
+      verdict:
+        growthMb < 20
+          ? `meets (100 → 400 MB of log: ${growthMb >= 0 ? "+" : ""}${growthMb.toFixed(0)} MB)`
+          : `misses: +${growthMb.toFixed(0)} MB from 100 to 400 MB of log`,
+    });
     const overheadMs = agent.wallMs - (agentSeconds ?? 0) * 1000;
     add({
       figure: "Agent job overhead, excluding the agent",

@@ -1294,6 +1294,7 @@ async function runAgentProcess(deps, inputs, facts, plan, task) {
         signal: deps.cancel,
         redact: deps.redact,
         onLine: (stream, line) => deps.log.info(`[agent ${stream}] ${line}`),
+        ...(deps.logBackpressure ? { backpressure: deps.logBackpressure } : {}),
     });
     facts.agentDurationMs = result.durationMs;
     facts.process = { exitCode: result.exitCode, signal: result.signal, excerpt: result.excerpt };

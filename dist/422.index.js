@@ -17,6 +17,8 @@ __webpack_require__.r(__webpack_exports__);
  * Agent mode in the runner. The agent adapters, the process runner and the artifact client are loaded
  * here, lazily, so the other modes do not pay for them.
  */
+/** How much of the agent's log may wait in memory for the runner to read it. */
+const LOG_BUFFER_BYTES = 1024 * 1024;
 async function runAgentStep(inputs, github) {
     (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_1__/* .requireArtifactService */ .vx)("Agent");
     const [{ runAgent }, { createArtifactStore }, { runProcess }, git, { ensureAgentCli }, { createRedactor }] = await Promise.all([
@@ -64,6 +66,11 @@ async function runAgentStep(inputs, github) {
         now: () => new Date(),
         cancel: cancel.signal,
         redact: createRedactor(secrets),
+        // Our stdout is the job log: a pipe the runner drains at its own pace. Past 1 MiB not yet taken,
+        // wait for it to drain rather than hold an agent's whole log in memory.
+        logBackpressure: () => process.stdout.writableLength > LOG_BUFFER_BYTES
+            ? new Promise((drained) => process.stdout.once("drain", () => drained()))
+            : undefined,
     }, inputs);
     if (cancel.signal.aborted) {
         // Requests the job stopped waiting for (a stalled download) would keep the process alive until the

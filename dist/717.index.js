@@ -305,9 +305,27 @@ async function runProcess(options) {
             excerpt.add(stream === "stderr" ? `[stderr] ${line}` : line);
         });
         const splitters = { stdout: lineHandler("stdout"), stderr: lineHandler("stderr") };
+        let paused = false;
+        const applyBackpressure = () => {
+            const wait = paused ? undefined : options.backpressure?.();
+            if (!wait)
+                return;
+            paused = true;
+            child.stdout?.pause();
+            child.stderr?.pause();
+            const resume = () => {
+                paused = false;
+                // Time spent waiting for our own log is not the agent being silent.
+                stallTimer?.refresh();
+                child.stdout?.resume();
+                child.stderr?.resume();
+            };
+            wait.then(resume, resume);
+        };
         child.stdout?.on("data", (chunk) => {
             stallTimer?.refresh();
             splitters.stdout.write(chunk);
+            applyBackpressure();
             if (tailCap > 0) {
                 tail += tailDecoder.write(chunk);
                 // Trim in large steps so appending stays linear in the output size.
@@ -320,6 +338,7 @@ async function runProcess(options) {
         child.stderr?.on("data", (chunk) => {
             stallTimer?.refresh();
             splitters.stderr.write(chunk);
+            applyBackpressure();
         });
         // A child that exits without reading its stdin makes our write fail with EPIPE; that is not an error.
         child.stdin?.on("error", () => undefined);

@@ -37,6 +37,8 @@ export interface AgentDeps {
   cancel: AbortSignal;
   /** Removes every credential from text the action writes. */
   redact: (text: string) => string;
+  /** A promise while the job log cannot take more output yet (see runProcess's `backpressure`). */
+  logBackpressure?: () => Promise<void> | undefined;
 }
 
 export interface AgentResult {
@@ -273,6 +275,7 @@ async function runAgentProcess(
     signal: deps.cancel,
     redact: deps.redact,
     onLine: (stream, line) => deps.log.info(`[agent ${stream}] ${line}`),
+    ...(deps.logBackpressure ? { backpressure: deps.logBackpressure } : {}),
   });
   facts.agentDurationMs = result.durationMs;
   facts.process = { exitCode: result.exitCode, signal: result.signal, excerpt: result.excerpt };

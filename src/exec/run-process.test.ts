@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -128,6 +128,32 @@ describe("runProcess", () => {
     expect(tail.length).toBeLessThanOrEqual(10_000);
     expect(tail.startsWith("line ")).toBe(true);
     expect(tail.endsWith(`line 99999 ${"x".repeat(50)}\n`)).toBe(true);
+  });
+
+  it("stops reading while the log asks it to wait, so the child blocks instead of our memory growing", async () => {
+    // 8 MB written synchronously: far more than a pipe holds, so the child cannot finish unless we read.
+    const done = join(cwd, `backpressure-${process.pid}.done`);
+    const script = `const fs = require("fs");
+      const chunk = ("y".repeat(99) + "\\n").repeat(1000);
+      for (let i = 0; i < 80; i++) fs.writeSync(1, chunk);
+      fs.writeFileSync(${JSON.stringify(done)}, "");`;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    let lines = 0;
+    const running = node(script, {
+      onLine: () => lines++,
+      backpressure: () => (++asked === 1 ? gate : undefined),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Held at the first chunk: the child is blocked on its full pipe and has not finished.
+    expect(asked).toBe(1);
+    expect(existsSync(done)).toBe(false);
+    release();
+    const result = await running;
+    expect(result.exitCode).toBe(0);
+    expect(existsSync(done)).toBe(true);
+    expect(lines).toBe(80_000);
   });
 
   it("cuts endless lines for onLine and the excerpt", async () => {

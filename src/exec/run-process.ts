@@ -28,6 +28,12 @@ export interface RunProcessOptions {
   cancelGraceMs?: number;
   /** Called with each output line, already redacted and cut to `maxLineChars`. */
   onLine?: (stream: StreamName, line: string) => void;
+  /**
+   * Asked after each chunk of output: a promise means "wait" — reading the child's pipes pauses until it
+   * settles, so the child blocks on a full pipe instead of our memory holding what `onLine` could not
+   * pass on yet (the runner reads our log more slowly than an agent can write).
+   */
+  backpressure?: () => Promise<void> | undefined;
   /** Applied to every line and to `stdoutTail` before anything leaves this function. */
   redact?: (text: string) => string;
   /** Bounds of `excerpt`. */
@@ -156,9 +162,26 @@ export async function runProcess(options: RunProcessOptions): Promise<ProcessRes
       });
     const splitters = { stdout: lineHandler("stdout"), stderr: lineHandler("stderr") };
 
+    let paused = false;
+    const applyBackpressure = () => {
+      const wait = paused ? undefined : options.backpressure?.();
+      if (!wait) return;
+      paused = true;
+      child.stdout?.pause();
+      child.stderr?.pause();
+      const resume = () => {
+        paused = false;
+        // Time spent waiting for our own log is not the agent being silent.
+        stallTimer?.refresh();
+        child.stdout?.resume();
+        child.stderr?.resume();
+      };
+      wait.then(resume, resume);
+    };
     child.stdout?.on("data", (chunk: Buffer) => {
       stallTimer?.refresh();
       splitters.stdout.write(chunk);
+      applyBackpressure();
       if (tailCap > 0) {
         tail += tailDecoder.write(chunk);
         // Trim in large steps so appending stays linear in the output size.
@@ -171,6 +194,7 @@ export async function runProcess(options: RunProcessOptions): Promise<ProcessRes
     child.stderr?.on("data", (chunk: Buffer) => {
       stallTimer?.refresh();
       splitters.stderr.write(chunk);
+      applyBackpressure();
     });
     // A child that exits without reading its stdin makes our write fail with EPIPE; that is not an error.
     child.stdin?.on("error", () => undefined);

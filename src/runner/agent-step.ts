@@ -7,6 +7,9 @@ import { knownSecrets, logger, requireArtifactService, runContext } from "./runn
  * Agent mode in the runner. The agent adapters, the process runner and the artifact client are loaded
  * here, lazily, so the other modes do not pay for them.
  */
+/** How much of the agent's log may wait in memory for the runner to read it. */
+const LOG_BUFFER_BYTES = 1024 * 1024;
+
 export async function runAgentStep(inputs: AgentInputs, github: GitHubClient): Promise<void> {
   requireArtifactService("Agent");
   const [{ runAgent }, { createArtifactStore }, { runProcess }, git, { ensureAgentCli }, { createRedactor }] =
@@ -56,6 +59,12 @@ export async function runAgentStep(inputs: AgentInputs, github: GitHubClient): P
       now: () => new Date(),
       cancel: cancel.signal,
       redact: createRedactor(secrets),
+      // Our stdout is the job log: a pipe the runner drains at its own pace. Past 1 MiB not yet taken,
+      // wait for it to drain rather than hold an agent's whole log in memory.
+      logBackpressure: () =>
+        process.stdout.writableLength > LOG_BUFFER_BYTES
+          ? new Promise<void>((drained) => process.stdout.once("drain", () => drained()))
+          : undefined,
     },
     inputs,
   );

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { apiId, buildMessage, errorBody, streamEvents } from "./messages.js";
 import type { AnthropicRequestLogEntry, AnthropicStandIn, MessagesRequest, Script, Turn } from "./types.js";
+import { parseBody, readBody } from "../request-body.js";
 
 /** The request and turn types, re-exported so tests import everything from here. */
 export type * from "./types.js";
@@ -14,24 +15,6 @@ export { userText } from "./messages.js";
 
 /** What side requests (no tools: titles, quota checks…) get: a short plain answer. */
 const SIDE_ANSWER: Turn = { text: "OK" };
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function parseBody(raw: string): unknown {
-  if (raw === "") return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return raw;
-  }
-}
 
 function isMessagesRequest(body: unknown): body is MessagesRequest {
   const b = body as Partial<MessagesRequest> | null;

@@ -20,6 +20,7 @@ import type {
   BlobOperation,
   TwirpMethod,
 } from "./types.js";
+import { readBodyBytes } from "../request-body.js";
 
 /** The option, record and log types, re-exported so tests import everything from here. */
 export type * from "./types.js";
@@ -33,15 +34,6 @@ const AZURE_FAULT_CODES: Record<number, string> = {
   500: "InternalError",
   503: "ServerBusy",
 };
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
 
 function faultReply(fault: ArtifactFault): ServiceReply {
   const message = fault.message ?? `injected fault: ${fault.status}`;
@@ -127,7 +119,7 @@ export async function startArtifactStandIn(options: ArtifactStandInOptions = {})
     let reply: ServiceReply;
     let injected = false;
     try {
-      const body = await readBody(req);
+      const body = await readBodyBytes(req);
       let fault = operation === "Unknown" ? undefined : takeFault(operation);
       if (fault?.delayMs) {
         await new Promise((resume) => setTimeout(resume, fault?.delayMs).unref());

@@ -27,6 +27,7 @@ import type {
   TokenIdentity,
   Violation,
 } from "./types.js";
+import { readBody } from "../request-body.js";
 
 /** The option, state and log types, re-exported so tests import everything from here. */
 export type * from "./types.js";
@@ -391,15 +392,6 @@ function matches(entry: RequestLogEntry, filter: RequestFilter | undefined): boo
   if (filter.refused !== undefined && filter.refused !== entry.refused) return false;
   if (filter.login !== undefined && filter.login !== entry.login) return false;
   return true;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {

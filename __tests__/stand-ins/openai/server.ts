@@ -29,28 +29,11 @@ import type {
   ResponsesRequest,
   Turn,
 } from "./types.js";
+import { parseBody, readBody } from "../request-body.js";
 
 /** The request and turn types, re-exported so tests import everything from here. */
 export type * from "./types.js";
 export { toolOutputs, userText } from "./responses.js";
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function parseBody(raw: string): unknown {
-  if (raw === "") return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return raw;
-  }
-}
 
 function isResponsesRequest(body: unknown): body is ResponsesRequest {
   const b = body as Partial<ResponsesRequest> | null;
