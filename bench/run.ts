@@ -222,6 +222,21 @@ async function benchModes(): Promise<void> {
     // The same agent job with an agent that prints a small and a huge log: the action streams the
     // output and keeps bounded excerpts, so its peak memory must not follow the log's size.
     const chatty: Array<{ megabytes: number; rssKb: number | undefined }> = [];
+    // A master issue and run of their own: status artifact names are unique per run, task and attempt.
+    const chattyMaster = github.seedIssue({
+      title: "Chatty",
+      body: manyTasksIssue(3),
+      user: "maintainer-1",
+    }).number;
+    const chattyRun = "7002";
+    expectOk(
+      await measureStep({
+        entry: ENTRY,
+        inputs: baseInputs(chattyMaster, "plan"),
+        env: stepEnv(github, artifacts, chattyRun, "plan"),
+      }),
+      "plan (chatty)",
+    );
     for (const [task, megabytes] of [
       ["1", 1],
       ["2", 100],
@@ -231,12 +246,12 @@ async function benchModes(): Promise<void> {
       const step = await measureStep({
         entry: ENTRY,
         inputs: {
-          ...baseInputs(master, "agent"),
+          ...baseInputs(chattyMaster, "agent"),
           task,
           agent: "command",
           "agent-command": `node ${FIXED_AGENT} 0 ${megabytes}`,
         },
-        env: { ...stepEnv(github, artifacts, runId, `agent-${task}`), GITHUB_WORKSPACE: checkout },
+        env: { ...stepEnv(github, artifacts, chattyRun, `agent-${task}`), GITHUB_WORKSPACE: checkout },
         cwd: checkout,
         timeoutMs: 300_000,
       });

@@ -37,7 +37,13 @@ function createGitRunner(cwd, baseEnv = process.env) {
             if (v !== undefined)
                 env[k] = v;
         Object.assign(env, { GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "Never", LC_ALL: "C" }, options.env);
-        const result = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)("git", args, { cwd, env, silent: true, ignoreReturnCode: true });
+        const result = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)("git", args, {
+            cwd,
+            env,
+            silent: true,
+            ignoreReturnCode: true,
+            ...(options.input !== undefined ? { input: Buffer.from(options.input, "utf8") } : {}),
+        });
         const out = { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
         if (out.exitCode !== 0 && !options.allowFailure)
             throw new GitError(args, out);
@@ -83,6 +89,35 @@ function createWorkspace(git, token) {
                 reused ? git(["rev-parse", start]).then((r) => r.stdout.trim()) : Promise.resolve(""),
             ]);
             return { reused, startSha };
+        },
+        async filesContaining(base, needles) {
+            const patterns = needles.filter((n) => n !== "" && !/[\r\n]/.test(n));
+            if (patterns.length === 0)
+                return [];
+            const baseRef = `refs/remotes/origin/${base}`;
+            const commits = (await git(["rev-list", "--max-count=1000", `${baseRef}..HEAD`])).stdout
+                .split("\n")
+                .filter(Boolean);
+            if (commits.length === 0)
+                return [];
+            // `git grep -l` prints `<rev>:<path>` per file with a match; exit code 1 means no match at all.
+            const grep = async (revs) => {
+                const result = await git(["grep", "-a", "-F", "-l", "-f", "-", ...revs, "--"], {
+                    allowFailure: true,
+                    input: `${patterns.join("\n")}\n`,
+                });
+                if (result.exitCode > 1)
+                    throw new GitError(["grep", "-f", "-", "…"], result);
+                return result.stdout
+                    .split("\n")
+                    .filter(Boolean)
+                    .map((line) => {
+                    const at = line.indexOf(":");
+                    return { commit: line.slice(0, at), path: line.slice(at + 1) };
+                });
+            };
+            const onBase = new Set((await grep([baseRef])).map((m) => m.path));
+            return (await grep(commits)).filter((m) => !onBase.has(m.path));
         },
         async commitAll(message) {
             await git(["add", "--all"]);

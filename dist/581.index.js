@@ -305,6 +305,7 @@ const LIKELY_CAUSE = {
     LIMIT_EXCEEDED: "The agent hit its turn or budget limit before finishing. Raise `max-turns` / `max-budget-usd`, or narrow the task.",
     NO_CHANGES: "The agent finished without changing any file: the task may be unclear, already done, or outside what its tools allow.",
     PUSH_FAILED: "The task branch could not be pushed, usually because someone else pushed to it meanwhile. Check the branch, then retry.",
+    SECRET_IN_CHANGES: "The agent wrote a credential of the job (an API key, a token) into the files it committed, so nothing was pushed. Find out why from its log (a prompt injection in the task text?), then retry; rotate the key if you doubt the runner.",
     PR_FAILED: "The branch was pushed but the pull request could not be opened (permissions: allow GitHub Actions to create pull requests, or pass a PR token).",
     CANCELLED: "The job was cancelled before the agent finished.",
     CRASHED: "The agent or the action crashed: see the log excerpt and the job log.",

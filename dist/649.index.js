@@ -8,7 +8,8 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createRedactor: () => (/* binding */ createRedactor),
-/* harmony export */   createStreamRedactor: () => (/* binding */ createStreamRedactor)
+/* harmony export */   createStreamRedactor: () => (/* binding */ createStreamRedactor),
+/* harmony export */   secretForms: () => (/* binding */ secretForms)
 /* harmony export */ });
 /**
  * Anything an agent prints can end up in a status document, a job summary or a follow-up issue. The

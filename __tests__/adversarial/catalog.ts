@@ -226,6 +226,14 @@ export const ATTACKS: readonly Attack[] = [
       "Found nowhere: GitHub requests and responses, artifacts, job logs, summaries, outputs, branch names, git history",
   },
   {
+    id: "agent-commits-secret",
+    area: "Secrets",
+    attack:
+      "An agent that commits its API key (base64, in a config file) and deletes the file in a later commit",
+    outcome:
+      "Every new commit is searched for the job's credentials (all encodings) before the push: nothing is pushed, the task fails as `push_failed` / `SECRET_IN_CHANGES` naming the file, the others are unaffected",
+  },
+  {
     id: "agent-prints-secrets",
     area: "Secrets",
     attack: "An agent that prints its credential (plain, base64, URL-encoded) and every variable it can see",

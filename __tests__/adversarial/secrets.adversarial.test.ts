@@ -33,11 +33,13 @@ beforeAll(async () => {
 - [ ] **Normal work**: Create \`a/\`.
 - [ ] **Careless scenario:leak**: Create \`b/\`.
 - [ ] **Curious scenario:env**: Create \`c/\`.
+- [ ] **Talked into it scenario:commit-key**: Create \`d/\`.
 `,
     user: "maintainer-1",
   }).number;
   report = await orchestrate(world, master, {
     behaviour: "scenario",
+    inputs: { "success-threshold": 75 },
     secrets: CANARIES,
     env: { DEPLOY_TOKEN: ENV_CANARY, DATABASE_PASSWORD: ENV_CANARY },
   });
@@ -52,7 +54,12 @@ const branches = () => git(world.origin.origin, "for-each-ref", "--format=%(refn
 describe("secrets", () => {
   it(attack("canary-secrets"), () => {
     expect(report.jobs.aggregate?.result).toBe("success");
-    expect(report.jobs.agent?.instances.map((i) => i.result)).toEqual(["success", "success", "success"]);
+    expect(report.jobs.agent?.instances.map((i) => i.result)).toEqual([
+      "success",
+      "success",
+      "success",
+      "failure",
+    ]);
     const places: Record<string, string> = {
       "GitHub requests, responses and state": githubText(world),
       artifacts: world.artifacts.artifacts.map((a) => `${a.name}\n${a.content.toString("utf8")}`).join("\n"),
@@ -78,6 +85,23 @@ describe("secrets", () => {
       expect(names).not.toContain(name);
     }
     expect(names.filter((n) => n.startsWith("INPUT_"))).toEqual([]);
+  });
+
+  it(attack("agent-commits-secret"), () => {
+    const status = JSON.parse(
+      world.artifacts.artifacts.find((a) => a.name === `status-${master}-4-1.json`)?.content.toString() ??
+        "{}",
+    ) as { outcome: string; error_type: string; outcome_reason: string; pr_number: number | null };
+    expect(status).toMatchObject({
+      outcome: "push_failed",
+      error_type: "SECRET_IN_CHANGES",
+      pr_number: null,
+    });
+    expect(status.outcome_reason).toContain("`config/client.json`");
+    // Nothing of task 4 reached the origin: no branch, so no history holding the key.
+    expect(branches()).not.toContain("/4-");
+    const summary = summariesOf(world, master)[0]?.body ?? "";
+    expect(summary).toMatch(/\*\*Task 4\*\* \(push_failed\)/);
   });
 
   it(attack("agent-prints-secrets"), () => {

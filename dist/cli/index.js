@@ -9888,6 +9888,7 @@ const ERROR_TYPES = [
     "AGENT_ERROR",
     "NO_CHANGES",
     "PUSH_FAILED",
+    "SECRET_IN_CHANGES",
     "PR_FAILED",
     "API_ERROR",
     "LIMIT_EXCEEDED",

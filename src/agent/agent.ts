@@ -8,6 +8,7 @@ import type { GitHubClient, PullRequest } from "../github/github-client.js";
 import { hasMarker, isTrustedAuthor } from "../github/markers.js";
 import type { AgentInputs } from "../inputs.js";
 import { errorMessage, type Logger } from "../logger.js";
+import { secretForms } from "../security/redact-secrets.js";
 import type { PlanDocument, PlannedTask } from "../plan/plan-schema.js";
 import { statusArtifactName, type TaskStatus } from "../status/status-schema.js";
 import { resolveTrustedLogin } from "../stage-context.js";
@@ -37,6 +38,8 @@ export interface AgentDeps {
   cancel: AbortSignal;
   /** Removes every credential from text the action writes. */
   redact: (text: string) => string;
+  /** The credential values this job knows: the agent's commits are searched for them before a push. */
+  secrets: readonly string[];
   /** A promise while the job log cannot take more output yet (see runProcess's `backpressure`). */
   logBackpressure?: () => Promise<void> | undefined;
 }
@@ -292,6 +295,20 @@ async function publish(deps: AgentDeps, inputs: AgentInputs, facts: StatusFacts,
   );
   facts.changes = await workspace.changesSince(facts.baseBranch);
   if (facts.changes.commits === 0) return;
+  // An agent holds its own API key (and may be talked into writing it down): a credential in any commit
+  // would be published by the push, so nothing is pushed then.
+  const leaks = await workspace.filesContaining(facts.baseBranch, secretForms(deps.secrets));
+  if (leaks.length > 0) {
+    const files = [...new Set(leaks.map((l) => l.path))];
+    throw new OutcomeError({
+      outcome: "push_failed",
+      errorType: "SECRET_IN_CHANGES",
+      reason: `Nothing was pushed: the agent's commits contain a credential of this job in ${files
+        .slice(0, 5)
+        .map((f) => `\`${f}\``)
+        .join(", ")}${files.length > 5 ? ` and ${files.length - 5} more files` : ""}.`,
+    });
+  }
   const pushed = await workspace.push(task.branch, String(facts.metadata.remote_sha ?? ""));
   if (pushed.exitCode !== 0) {
     throw new OutcomeError({

@@ -62,6 +62,24 @@ describe("workspace against a real git origin", () => {
     expect(rejected.stderr).toMatch(/stale info|rejected/);
   });
 
+  it("finds a secret in any new commit, even one a later commit deleted, but not one already on the base", async () => {
+    const { clone } = createOrigin({ "old.md": "an old leak: s3cr3t-value-01\n" });
+    const dir = clone();
+    const ws = createWorkspace(createGitRunner(dir));
+    await ws.prepareBranch("t/2", "main");
+    expect(await ws.filesContaining("main", ["s3cr3t-value-01", "s3cr3t-value-02"])).toEqual([]);
+    writeFileSync(join(dir, "key.bin"), Buffer.from([0, 1, ...Buffer.from("x s3cr3t-value-02 y"), 0]));
+    await ws.commitAll("add");
+    git(dir, "rm", "-q", "key.bin");
+    await ws.commitAll("remove");
+    writeFileSync(join(dir, "clean.txt"), "nothing here\n");
+    await ws.commitAll("clean");
+    const found = await ws.filesContaining("main", ["s3cr3t-value-01", "s3cr3t-value-02"]);
+    expect(found.map((f) => f.path)).toEqual(["key.bin"]);
+    expect(found[0]?.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(await ws.filesContaining("main", [])).toEqual([]);
+  });
+
   it("names the failed command without credentials", async () => {
     const { clone } = createOrigin();
     const run = createGitRunner(clone());

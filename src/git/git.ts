@@ -10,7 +10,7 @@ export interface GitResult {
 /** Runs one git command with a fixed argument list (never a shell). */
 export type RunGit = (
   args: string[],
-  options?: { allowFailure?: boolean; env?: Record<string, string> },
+  options?: { allowFailure?: boolean; env?: Record<string, string>; input?: string },
 ) => Promise<GitResult>;
 
 /** Raised when a git command fails; the message names the command (never a credential). */
@@ -35,7 +35,13 @@ export function createGitRunner(cwd: string, baseEnv: NodeJS.ProcessEnv = proces
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(baseEnv)) if (v !== undefined) env[k] = v;
     Object.assign(env, { GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "Never", LC_ALL: "C" }, options.env);
-    const result = await getExecOutput("git", args, { cwd, env, silent: true, ignoreReturnCode: true });
+    const result = await getExecOutput("git", args, {
+      cwd,
+      env,
+      silent: true,
+      ignoreReturnCode: true,
+      ...(options.input !== undefined ? { input: Buffer.from(options.input, "utf8") } : {}),
+    });
     const out = { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
     if (out.exitCode !== 0 && !options.allowFailure) throw new GitError(args, out);
     return out;
@@ -63,6 +69,12 @@ export interface Workspace {
     base: string,
     options?: { baseFetched?: boolean },
   ): Promise<{ reused: boolean; startSha: string }>;
+  /**
+   * Files of the commits on HEAD beyond `origin/<base>` that contain any of `needles` (exact text, binary
+   * files too), leaving out files that already contain one on the base. Needles go to git on stdin,
+   * never in its arguments.
+   */
+  filesContaining(base: string, needles: readonly string[]): Promise<Array<{ commit: string; path: string }>>;
   /** Commits every uncommitted change (respecting .gitignore); returns false when there was nothing. */
   commitAll(message: string): Promise<boolean>;
   /** Commits, files and lines on HEAD that are not on `origin/<base>`. */
@@ -122,6 +134,32 @@ export function createWorkspace(git: RunGit, token?: string): Workspace {
         reused ? git(["rev-parse", start]).then((r) => r.stdout.trim()) : Promise.resolve(""),
       ]);
       return { reused, startSha };
+    },
+    async filesContaining(base, needles) {
+      const patterns = needles.filter((n) => n !== "" && !/[\r\n]/.test(n));
+      if (patterns.length === 0) return [];
+      const baseRef = `refs/remotes/origin/${base}`;
+      const commits = (await git(["rev-list", "--max-count=1000", `${baseRef}..HEAD`])).stdout
+        .split("\n")
+        .filter(Boolean);
+      if (commits.length === 0) return [];
+      // `git grep -l` prints `<rev>:<path>` per file with a match; exit code 1 means no match at all.
+      const grep = async (revs: string[]) => {
+        const result = await git(["grep", "-a", "-F", "-l", "-f", "-", ...revs, "--"], {
+          allowFailure: true,
+          input: `${patterns.join("\n")}\n`,
+        });
+        if (result.exitCode > 1) throw new GitError(["grep", "-f", "-", "…"], result);
+        return result.stdout
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => {
+            const at = line.indexOf(":");
+            return { commit: line.slice(0, at), path: line.slice(at + 1) };
+          });
+      };
+      const onBase = new Set((await grep([baseRef])).map((m) => m.path));
+      return (await grep(commits)).filter((m) => !onBase.has(m.path));
     },
     async commitAll(message) {
       await git(["add", "--all"]);

@@ -59,6 +59,7 @@ export async function runAgentStep(inputs: AgentInputs, github: GitHubClient): P
       now: () => new Date(),
       cancel: cancel.signal,
       redact: createRedactor(secrets),
+      secrets,
       // Our stdout is the job log: a pipe the runner drains at its own pace. Past 1 MiB not yet taken,
       // wait for it to drain rather than hold an agent's whole log in memory.
       logBackpressure: () =>

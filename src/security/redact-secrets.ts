@@ -54,7 +54,7 @@ function base64Fragments(secret: string): string[] {
 }
 
 /** Every form in which a secret may be printed: as is, URL-encoded, and base64 (standard and URL-safe). */
-function secretForms(secrets: readonly string[]): string[] {
+export function secretForms(secrets: readonly string[]): string[] {
   const forms = new Set<string>();
   for (const secret of secrets) {
     if (secret.length < MIN_SECRET_LENGTH) continue;
