@@ -90,16 +90,11 @@ function createWorkspace(git, token) {
             ]);
             return { reused, startSha };
         },
-        async filesContaining(base, needles) {
+        async filesContaining(base, commits, needles) {
             const patterns = needles.filter((n) => n !== "" && !/[\r\n]/.test(n));
-            if (patterns.length === 0)
+            if (patterns.length === 0 || commits.length === 0)
                 return [];
             const baseRef = `refs/remotes/origin/${base}`;
-            const commits = (await git(["rev-list", "--max-count=1000", `${baseRef}..HEAD`])).stdout
-                .split("\n")
-                .filter(Boolean);
-            if (commits.length === 0)
-                return [];
             // `git grep -l` prints `<rev>:<path>` per file with a match; exit code 1 means no match at all.
             const grep = async (revs) => {
                 const result = await git(["grep", "-a", "-F", "-l", "-f", "-", ...revs, "--"], {
@@ -116,8 +111,12 @@ function createWorkspace(git, token) {
                     return { commit: line.slice(0, at), path: line.slice(at + 1) };
                 });
             };
+            const found = await grep([...commits]);
+            if (found.length === 0)
+                return found;
+            // Only when something matched: a file that already held it on the base is not this branch's doing.
             const onBase = new Set((await grep([baseRef])).map((m) => m.path));
-            return (await grep(commits)).filter((m) => !onBase.has(m.path));
+            return found.filter((m) => !onBase.has(m.path));
         },
         async commitAll(message) {
             await git(["add", "--all"]);
@@ -130,11 +129,12 @@ function createWorkspace(git, token) {
         async changesSince(base) {
             const range = `refs/remotes/origin/${base}..HEAD`;
             // Both only read: run them together.
-            const [count, numstat] = await Promise.all([
-                git(["rev-list", "--count", range]),
+            const [list, numstat] = await Promise.all([
+                git(["rev-list", range]),
                 git(["diff", "--numstat", "-z", `refs/remotes/origin/${base}...HEAD`]),
             ]);
-            return { commits: Number(count.stdout.trim()) || 0, ...parseNumstat(numstat.stdout) };
+            const shas = list.stdout.split("\n").filter(Boolean);
+            return { commits: shas.length, shas: shas.slice(0, 1000), ...parseNumstat(numstat.stdout) };
         },
         async push(branch, expectedRemoteSha) {
             return git([

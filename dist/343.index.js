@@ -1315,7 +1315,7 @@ async function publish(deps, inputs, facts, task) {
         return;
     // An agent holds its own API key (and may be talked into writing it down): a credential in any commit
     // would be published by the push, so nothing is pushed then.
-    const leaks = await workspace.filesContaining(facts.baseBranch, (0,redact_secrets.secretForms)(deps.secrets));
+    const leaks = await workspace.filesContaining(facts.baseBranch, facts.changes.shas, (0,redact_secrets.secretForms)(deps.secrets));
     if (leaks.length > 0) {
         const files = [...new Set(leaks.map((l) => l.path))];
         throw new OutcomeError({

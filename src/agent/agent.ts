@@ -297,7 +297,11 @@ async function publish(deps: AgentDeps, inputs: AgentInputs, facts: StatusFacts,
   if (facts.changes.commits === 0) return;
   // An agent holds its own API key (and may be talked into writing it down): a credential in any commit
   // would be published by the push, so nothing is pushed then.
-  const leaks = await workspace.filesContaining(facts.baseBranch, secretForms(deps.secrets));
+  const leaks = await workspace.filesContaining(
+    facts.baseBranch,
+    facts.changes.shas,
+    secretForms(deps.secrets),
+  );
   if (leaks.length > 0) {
     const files = [...new Set(leaks.map((l) => l.path))];
     throw new OutcomeError({

@@ -24,7 +24,7 @@ describe("workspace against a real git origin", () => {
     expect(await ws.commitAll("nothing")).toBe(false);
     writeFileSync(join(dir, "hello.txt"), "one\ntwo\n");
     expect(await ws.commitAll("Add hello")).toBe(true);
-    expect(await ws.changesSince("main")).toEqual({
+    expect(await ws.changesSince("main")).toMatchObject({
       commits: 1,
       files: ["hello.txt"],
       linesAdded: 2,
@@ -67,17 +67,19 @@ describe("workspace against a real git origin", () => {
     const dir = clone();
     const ws = createWorkspace(createGitRunner(dir));
     await ws.prepareBranch("t/2", "main");
-    expect(await ws.filesContaining("main", ["s3cr3t-value-01", "s3cr3t-value-02"])).toEqual([]);
+    expect(await ws.filesContaining("main", [], ["s3cr3t-value-01", "s3cr3t-value-02"])).toEqual([]);
     writeFileSync(join(dir, "key.bin"), Buffer.from([0, 1, ...Buffer.from("x s3cr3t-value-02 y"), 0]));
     await ws.commitAll("add");
     git(dir, "rm", "-q", "key.bin");
     await ws.commitAll("remove");
     writeFileSync(join(dir, "clean.txt"), "nothing here\n");
     await ws.commitAll("clean");
-    const found = await ws.filesContaining("main", ["s3cr3t-value-01", "s3cr3t-value-02"]);
+    const { shas } = await ws.changesSince("main");
+    expect(shas).toHaveLength(3);
+    const found = await ws.filesContaining("main", shas, ["s3cr3t-value-01", "s3cr3t-value-02"]);
     expect(found.map((f) => f.path)).toEqual(["key.bin"]);
     expect(found[0]?.commit).toMatch(/^[0-9a-f]{40}$/);
-    expect(await ws.filesContaining("main", [])).toEqual([]);
+    expect(await ws.filesContaining("main", shas, [])).toEqual([]);
   });
 
   it("names the failed command without credentials", async () => {

@@ -51,6 +51,8 @@ export function createGitRunner(cwd: string, baseEnv: NodeJS.ProcessEnv = proces
 /** What a task branch contains beyond its base. */
 export interface BranchChanges {
   commits: number;
+  /** The commits themselves, newest first (at most 1,000). */
+  shas: string[];
   files: string[];
   linesAdded: number;
   linesRemoved: number;
@@ -70,11 +72,15 @@ export interface Workspace {
     options?: { baseFetched?: boolean },
   ): Promise<{ reused: boolean; startSha: string }>;
   /**
-   * Files of the commits on HEAD beyond `origin/<base>` that contain any of `needles` (exact text, binary
-   * files too), leaving out files that already contain one on the base. Needles go to git on stdin,
-   * never in its arguments.
+   * Files of `commits` (the branch's commits beyond `origin/<base>`) that contain any of `needles` (exact
+   * text, binary files too), leaving out files that already contain one on the base. Needles go to git
+   * on stdin, never in its arguments.
    */
-  filesContaining(base: string, needles: readonly string[]): Promise<Array<{ commit: string; path: string }>>;
+  filesContaining(
+    base: string,
+    commits: readonly string[],
+    needles: readonly string[],
+  ): Promise<Array<{ commit: string; path: string }>>;
   /** Commits every uncommitted change (respecting .gitignore); returns false when there was nothing. */
   commitAll(message: string): Promise<boolean>;
   /** Commits, files and lines on HEAD that are not on `origin/<base>`. */
@@ -135,14 +141,10 @@ export function createWorkspace(git: RunGit, token?: string): Workspace {
       ]);
       return { reused, startSha };
     },
-    async filesContaining(base, needles) {
+    async filesContaining(base, commits, needles) {
       const patterns = needles.filter((n) => n !== "" && !/[\r\n]/.test(n));
-      if (patterns.length === 0) return [];
+      if (patterns.length === 0 || commits.length === 0) return [];
       const baseRef = `refs/remotes/origin/${base}`;
-      const commits = (await git(["rev-list", "--max-count=1000", `${baseRef}..HEAD`])).stdout
-        .split("\n")
-        .filter(Boolean);
-      if (commits.length === 0) return [];
       // `git grep -l` prints `<rev>:<path>` per file with a match; exit code 1 means no match at all.
       const grep = async (revs: string[]) => {
         const result = await git(["grep", "-a", "-F", "-l", "-f", "-", ...revs, "--"], {
@@ -158,8 +160,11 @@ export function createWorkspace(git: RunGit, token?: string): Workspace {
             return { commit: line.slice(0, at), path: line.slice(at + 1) };
           });
       };
+      const found = await grep([...commits]);
+      if (found.length === 0) return found;
+      // Only when something matched: a file that already held it on the base is not this branch's doing.
       const onBase = new Set((await grep([baseRef])).map((m) => m.path));
-      return (await grep(commits)).filter((m) => !onBase.has(m.path));
+      return found.filter((m) => !onBase.has(m.path));
     },
     async commitAll(message) {
       await git(["add", "--all"]);
@@ -171,11 +176,12 @@ export function createWorkspace(git: RunGit, token?: string): Workspace {
     async changesSince(base) {
       const range = `refs/remotes/origin/${base}..HEAD`;
       // Both only read: run them together.
-      const [count, numstat] = await Promise.all([
-        git(["rev-list", "--count", range]),
+      const [list, numstat] = await Promise.all([
+        git(["rev-list", range]),
         git(["diff", "--numstat", "-z", `refs/remotes/origin/${base}...HEAD`]),
       ]);
-      return { commits: Number(count.stdout.trim()) || 0, ...parseNumstat(numstat.stdout) };
+      const shas = list.stdout.split("\n").filter(Boolean);
+      return { commits: shas.length, shas: shas.slice(0, 1000), ...parseNumstat(numstat.stdout) };
     },
     async push(branch, expectedRemoteSha) {
       return git(
