@@ -1,4 +1,5 @@
-import { mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -16,6 +17,17 @@ const MASTER_BODY = `Greetings for everyone.
 - [ ] **Goodbye file**: Create \`goodbye.md\`.
 - [ ] **Docs**: Write \`docs/greetings.md\`.
 `;
+
+/** The network settings of this machine's environment that npm needs to reach the registry. */
+function networkEnv(): Record<string, string> {
+  const names = ["NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR", "HTTPS_PROXY", "HTTP_PROXY"];
+  const env: Record<string, string> = {};
+  for (const name of [...names, ...names.map((n) => n.toLowerCase())]) {
+    const value = process.env[name];
+    if (value) env[name] = value;
+  }
+  return env;
+}
 
 let world: World | undefined;
 let anthropic: AnthropicStandIn | undefined;
@@ -101,4 +113,65 @@ describe("agent mode with the real Claude Code CLI", () => {
     // And the model never saw our GitHub token.
     expect(JSON.stringify(anthropic.requests)).not.toContain("ghs_standin_token");
   });
+
+  it("installs the pinned Claude Code from npm when claude is not on PATH (as on GitHub's runners), then runs it", async () => {
+    world = await createWorld();
+    const master = world.github.seedIssue({
+      title: "Greetings",
+      body: MASTER_BODY,
+      user: "maintainer-1",
+    }).number;
+    expect((await world.step("plan", { mode: "plan", "master-issue": String(master) })).exitCode).toBe(0);
+    const checkout = world.origin.clone();
+    anthropic = await startAnthropicStandIn([
+      { toolUse: { name: "Write", input: { file_path: join(checkout, "goodbye.md"), content: "# Bye\n" } } },
+      { text: "Created goodbye.md." },
+    ]);
+    // No node_modules/.bin on PATH: only node and npm. npm uses the machine's cache (filled by `npm ci`,
+    // which installed the same pinned version as a dev dependency), so the registry serves metadata only.
+    const path = [dirname(process.execPath), ...(process.env.PATH ?? "").split(":")]
+      .filter((dir) => dir !== "" && !dir.includes("node_modules"))
+      .join(":");
+    const npmCache = execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8" }).trim();
+    const run = await world.step(
+      "agent-2",
+      {
+        mode: "agent",
+        "master-issue": String(master),
+        task: "2",
+        agent: "claude",
+        "anthropic-api-key": "sk-ant-dummy-key-for-stand-in",
+      },
+      {
+        cwd: checkout,
+        timeoutMs: 180_000,
+        env: {
+          GITHUB_WORKSPACE: checkout,
+          PATH: path,
+          HOME: mkdtempSync(join(tmpdir(), "pto-claude-home-")),
+          npm_config_cache: npmCache,
+          // How this machine reaches the registry (a TLS-inspecting proxy's CA, a proxy): a runner's
+          // environment carries its own, and the action hands npm its whole environment.
+          ...networkEnv(),
+          ANTHROPIC_BASE_URL: anthropic.url,
+          CLAUDE_CODE_MAX_RETRIES: "0",
+          API_TIMEOUT_MS: "20000",
+        },
+      },
+    );
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      "claude is not on PATH: installing @anthropic-ai/claude-code@2.1.331 from npm",
+    );
+    // Installed into the runner's temp directory, not into the checkout (nothing of it is committed).
+    expect(existsSync(join(run.dir, "pto-agent-cli", "node_modules", ".bin", "claude"))).toBe(true);
+    const branch = `orchestrator/${master}/2-goodbye-file`;
+    expect(git(world.origin.origin, "show", `${branch}:goodbye.md`)).toBe("# Bye");
+    expect(git(world.origin.origin, "ls-tree", "-r", "--name-only", branch)).not.toContain("node_modules");
+    const record = world.artifacts.artifacts.find((a) => a.name === `status-${master}-2-1.json`);
+    expect(JSON.parse(record?.content.toString() ?? "{}")).toMatchObject({
+      outcome: "success",
+      num_turns: 2,
+    });
+  }, 180_000);
 });
