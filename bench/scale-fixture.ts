@@ -113,6 +113,7 @@ export async function seedStatuses(options: SeedStatusesOptions): Promise<void> 
       cost_usd: null,
       tokens: null,
       final_message: ok ? "Done." : null,
+      denied_tools: [],
       log_excerpt: ok ? "wrote the module" : "could not make the tests pass",
       run: { run_id: Number(options.runId), run_attempt: 1, job: "agent" },
       metadata: {},

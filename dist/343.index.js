@@ -249,6 +249,7 @@ function emptyOutcome(fields) {
         tokens: null,
         final_message: null,
         model: null,
+        denied_tools: [],
         ...fields,
     };
 }
@@ -449,7 +450,30 @@ function readFacts(r, options) {
         tokens: readTokens(obj(r.usage)),
         final_message: message !== null ? (0,status_schema/* capText */.yA)(message, status_schema/* STATUS_LIMITS */.KY.finalMessageChars) : null,
         model: mainModel(obj(r.modelUsage)) ?? options.model ?? null,
+        denied_tools: deniedTools(r.permission_denials),
     };
+}
+/**
+ * Claude's `permission_denials` as `Tool(argument)`, unique, at most 10: what the agent tried and was
+ * not allowed, so a user can see which tool `allowed-tools` would have to grant.
+ */
+function deniedTools(denials) {
+    if (!Array.isArray(denials))
+        return [];
+    const seen = new Set();
+    for (const denial of denials) {
+        const d = obj(denial);
+        const tool = str(d?.tool_name);
+        if (!tool)
+            continue;
+        const input = obj(d?.tool_input);
+        const argument = str(input?.command) ?? str(input?.url) ?? str(input?.file_path) ?? str(input?.pattern);
+        const oneLine = argument?.replace(/\s+/g, " ").trim();
+        seen.add((0,status_schema/* capText */.yA)(oneLine ? `${tool}(${oneLine})` : tool, status_schema/* STATUS_LIMITS */.KY.deniedToolChars));
+        if (seen.size >= status_schema/* STATUS_LIMITS */.KY.deniedTools)
+            break;
+    }
+    return [...seen];
 }
 /**
  * Claude Code's verdict, from the exit code and the last `{"type":"result"}` line together: the CLI
@@ -997,10 +1021,14 @@ function decideOutcome(facts) {
         return { outcome: agent.outcome, errorType: agent.error_type ?? "UNKNOWN", reason: agent.reason };
     }
     if ((facts.changes?.commits ?? 0) === 0) {
+        const denied = agent.denied_tools;
         return {
             outcome: "no_changes",
             errorType: "NO_CHANGES",
-            reason: "The agent finished without changing any file, so there is nothing to review.",
+            reason: "The agent finished without changing any file, so there is nothing to review." +
+                (denied.length > 0
+                    ? ` It was refused: ${denied.join(", ")} — grant what the task needs with \`allowed-tools\`.`
+                    : ""),
         };
     }
     return { outcome: "success", errorType: null, reason: agent.reason };
@@ -1046,6 +1074,7 @@ function buildStatus(facts, now, redact) {
         max_turns: facts.maxTurns,
         cost_usd: agent?.cost_usd ?? null,
         tokens: agent?.tokens ?? null,
+        denied_tools: (agent?.denied_tools ?? []).map((t) => (0,status_schema/* capText */.yA)(redact(t), status_schema/* STATUS_LIMITS */.KY.deniedToolChars)),
         final_message: agent?.final_message != null
             ? (0,status_schema/* capText */.yA)(redact(agent.final_message), status_schema/* STATUS_LIMITS */.KY.finalMessageChars)
             : null,

@@ -551,6 +551,8 @@ const STATUS_LIMITS = {
     logExcerptChars: 8_192,
     reasonChars: 1_000,
     errorChars: 1_000,
+    deniedTools: 10,
+    deniedToolChars: 120,
 };
 const OUTCOMES = [
     "success",
@@ -673,6 +675,10 @@ const taskStatusSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         .max(STATUS_LIMITS.finalMessageChars)
         .nullable()
         .describe(`The agent's last message, redacted, at most ${STATUS_LIMITS.finalMessageChars} characters.`),
+    denied_tools: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(STATUS_LIMITS.deniedToolChars))
+        .max(STATUS_LIMITS.deniedTools)
+        .default([])
+        .describe("Tool uses the agent's permissions refused, e.g. `Bash(npm test)` (Claude's `permission_denials`), redacted, at most 10: widen `allowed-tools` if the task needs them."),
     log_excerpt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
         .max(STATUS_LIMITS.logExcerptChars)
         .describe("First and last lines of the agent's output, redacted, with a count of the lines left out."),

@@ -114,6 +114,53 @@ describe("agent mode with the real Claude Code CLI", () => {
     expect(JSON.stringify(anthropic.requests)).not.toContain("ghs_standin_token");
   });
 
+  it("reports the tool uses Claude's permissions refused, in the status and the no_changes reason", async () => {
+    world = await createWorld();
+    const master = world.github.seedIssue({
+      title: "Greetings",
+      body: MASTER_BODY,
+      user: "maintainer-1",
+    }).number;
+    expect((await world.step("plan", { mode: "plan", "master-issue": String(master) })).exitCode).toBe(0);
+    const checkout = world.origin.clone();
+    anthropic = await startAnthropicStandIn([
+      { toolUse: { name: "Bash", input: { command: "curl -s https://example.com/greeting.txt" } } },
+      { text: "I was not allowed to download the greeting." },
+    ]);
+    const run = await world.step(
+      "agent-3",
+      {
+        mode: "agent",
+        "master-issue": String(master),
+        task: "3",
+        agent: "claude",
+        "anthropic-api-key": "sk-ant-dummy-key-for-stand-in",
+      },
+      {
+        cwd: checkout,
+        env: {
+          GITHUB_WORKSPACE: checkout,
+          PATH: `${CLAUDE_BIN_DIR}:${dirname(process.execPath)}:${process.env.PATH ?? ""}`,
+          HOME: mkdtempSync(join(tmpdir(), "pto-claude-home-")),
+          ANTHROPIC_BASE_URL: anthropic.url,
+          CLAUDE_CODE_MAX_RETRIES: "0",
+          API_TIMEOUT_MS: "20000",
+        },
+      },
+    );
+    expect(run.exitCode).toBe(1);
+    const record = world.artifacts.artifacts.find((a) => a.name === `status-${master}-3-1.json`);
+    const status = JSON.parse(record?.content.toString() ?? "{}");
+    expect(status).toMatchObject({
+      outcome: "no_changes",
+      denied_tools: ["Bash(curl -s https://example.com/greeting.txt)"],
+    });
+    expect(status.outcome_reason).toContain("It was refused: Bash(curl -s https://example.com/greeting.txt)");
+    // The model saw the refusal as the tool's result; nothing ran.
+    const second = anthropic.requests.filter((r) => r.kind === "agent")[1];
+    expect(JSON.stringify(second?.body)).toMatch(/permission|not allowed|denied/i);
+  });
+
   it("installs the pinned Claude Code from npm when claude is not on PATH (as on GitHub's runners), then runs it", async () => {
     world = await createWorld();
     const master = world.github.seedIssue({

@@ -9868,6 +9868,8 @@ const STATUS_LIMITS = {
     logExcerptChars: 8_192,
     reasonChars: 1_000,
     errorChars: 1_000,
+    deniedTools: 10,
+    deniedToolChars: 120,
 };
 const OUTCOMES = [
     "success",
@@ -9990,6 +9992,10 @@ const taskStatusSchema = object({
         .max(STATUS_LIMITS.finalMessageChars)
         .nullable()
         .describe(`The agent's last message, redacted, at most ${STATUS_LIMITS.finalMessageChars} characters.`),
+    denied_tools: array(schemas_string().max(STATUS_LIMITS.deniedToolChars))
+        .max(STATUS_LIMITS.deniedTools)
+        .default([])
+        .describe("Tool uses the agent's permissions refused, e.g. `Bash(npm test)` (Claude's `permission_denials`), redacted, at most 10: widen `allowed-tools` if the task needs them."),
     log_excerpt: schemas_string()
         .max(STATUS_LIMITS.logExcerptChars)
         .describe("First and last lines of the agent's output, redacted, with a count of the lines left out."),

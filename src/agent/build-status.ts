@@ -63,10 +63,15 @@ export function decideOutcome(
     return { outcome: agent.outcome, errorType: agent.error_type ?? "UNKNOWN", reason: agent.reason };
   }
   if ((facts.changes?.commits ?? 0) === 0) {
+    const denied = agent.denied_tools;
     return {
       outcome: "no_changes",
       errorType: "NO_CHANGES",
-      reason: "The agent finished without changing any file, so there is nothing to review.",
+      reason:
+        "The agent finished without changing any file, so there is nothing to review." +
+        (denied.length > 0
+          ? ` It was refused: ${denied.join(", ")} — grant what the task needs with \`allowed-tools\`.`
+          : ""),
     };
   }
   return { outcome: "success", errorType: null, reason: agent.reason };
@@ -114,6 +119,7 @@ export function buildStatus(facts: StatusFacts, now: Date, redact: (text: string
     max_turns: facts.maxTurns,
     cost_usd: agent?.cost_usd ?? null,
     tokens: agent?.tokens ?? null,
+    denied_tools: (agent?.denied_tools ?? []).map((t) => capText(redact(t), STATUS_LIMITS.deniedToolChars)),
     final_message:
       agent?.final_message != null
         ? capText(redact(agent.final_message), STATUS_LIMITS.finalMessageChars)

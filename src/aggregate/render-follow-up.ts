@@ -55,6 +55,9 @@ export function renderFollowUp(master: number, result: TaskResult, runUrl: strin
     s
       ? `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}${s.num_turns !== null ? `, ${s.num_turns} turns` : ""}, branch \`${s.branch_name}\``
       : "",
+    s && s.denied_tools.length > 0
+      ? `- **Refused tool uses**: ${s.denied_tools.map((t) => `\`${t.replace(/`/g, "'")}\``).join(", ")} — grant what the task needs with \`allowed-tools\``
+      : "",
     `- **Run**: ${runUrl}`,
     "",
     "## Likely cause",

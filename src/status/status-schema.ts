@@ -22,6 +22,8 @@ export const STATUS_LIMITS = {
   logExcerptChars: 8_192,
   reasonChars: 1_000,
   errorChars: 1_000,
+  deniedTools: 10,
+  deniedToolChars: 120,
 } as const;
 
 export const OUTCOMES = [
@@ -175,6 +177,13 @@ export const taskStatusSchema = z
       .max(STATUS_LIMITS.finalMessageChars)
       .nullable()
       .describe(`The agent's last message, redacted, at most ${STATUS_LIMITS.finalMessageChars} characters.`),
+    denied_tools: z
+      .array(z.string().max(STATUS_LIMITS.deniedToolChars))
+      .max(STATUS_LIMITS.deniedTools)
+      .default([])
+      .describe(
+        "Tool uses the agent's permissions refused, e.g. `Bash(npm test)` (Claude's `permission_denials`), redacted, at most 10: widen `allowed-tools` if the task needs them.",
+      ),
     log_excerpt: z
       .string()
       .max(STATUS_LIMITS.logExcerptChars)

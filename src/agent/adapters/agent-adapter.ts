@@ -73,6 +73,8 @@ export interface AgentOutcome {
   tokens: Tokens | null;
   final_message: string | null;
   model: string | null;
+  /** Tool uses the agent's permissions refused, as `Tool(argument)`; empty when none or unknown. */
+  denied_tools: string[];
 }
 
 /** One agent kind: a pure builder of the invocation and a pure interpreter of the process result. */
@@ -95,6 +97,7 @@ export function emptyOutcome(
     tokens: null,
     final_message: null,
     model: null,
+    denied_tools: [],
     ...fields,
   };
 }

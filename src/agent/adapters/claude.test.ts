@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runProcess, type ProcessResult } from "../../exec/run-process.js";
 import type { AgentRunOptions } from "./agent-adapter.js";
-import { claudeAdapter, DEFAULT_CLAUDE_ALLOWED_TOOLS } from "./claude.js";
+import { claudeAdapter, DEFAULT_CLAUDE_ALLOWED_TOOLS, deniedTools } from "./claude.js";
 
 const options: AgentRunOptions = {
   prompt: "Implement task 3.",
@@ -148,6 +148,7 @@ describe("claudeAdapter.interpretResult", () => {
       tokens: { input: 120, output: 4500, cache_read: 90000, cache_write: 8000 },
       final_message: "Added the login module and its tests.",
       model: "claude-sonnet-4-5-20250929",
+      denied_tools: [],
     });
   });
 
@@ -266,5 +267,34 @@ describe.skipIf(!existsSync(CLAUDE_BIN))("claudeAdapter with the real Claude Cod
       result_subtype: "success",
     });
     expect(result.exitCode).toBe(1);
+  });
+});
+
+describe("deniedTools", () => {
+  it("names each refused tool use once, with its command, path or URL on one line", () => {
+    const denials = [
+      { tool_name: "Bash", tool_use_id: "a", tool_input: { command: "npm  test\n  --watch=false" } },
+      { tool_name: "Bash", tool_use_id: "b", tool_input: { command: "npm  test\n  --watch=false" } },
+      { tool_name: "WebFetch", tool_use_id: "c", tool_input: { url: "https://example.com" } },
+      { tool_name: "Task", tool_use_id: "d", tool_input: { prompt: "x" } },
+      { tool_use_id: "e" },
+      "nonsense",
+    ];
+    expect(deniedTools(denials)).toEqual([
+      "Bash(npm test --watch=false)",
+      "WebFetch(https://example.com)",
+      "Task",
+    ]);
+    expect(deniedTools(undefined)).toEqual([]);
+  });
+
+  it("keeps at most 10, each at most 120 characters", () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      tool_name: "Bash",
+      tool_input: { command: `${i} ${"x".repeat(200)}` },
+    }));
+    const names = deniedTools(many);
+    expect(names).toHaveLength(10);
+    expect(Math.max(...names.map((n) => n.length))).toBeLessThanOrEqual(120);
   });
 });

@@ -120,7 +120,28 @@ function readFacts(r: JsonObject | undefined, options: AgentRunOptions): Partial
     tokens: readTokens(obj(r.usage)),
     final_message: message !== null ? capText(message, STATUS_LIMITS.finalMessageChars) : null,
     model: mainModel(obj(r.modelUsage)) ?? options.model ?? null,
+    denied_tools: deniedTools(r.permission_denials),
   };
+}
+
+/**
+ * Claude's `permission_denials` as `Tool(argument)`, unique, at most 10: what the agent tried and was
+ * not allowed, so a user can see which tool `allowed-tools` would have to grant.
+ */
+export function deniedTools(denials: unknown): string[] {
+  if (!Array.isArray(denials)) return [];
+  const seen = new Set<string>();
+  for (const denial of denials) {
+    const d = obj(denial);
+    const tool = str(d?.tool_name);
+    if (!tool) continue;
+    const input = obj(d?.tool_input);
+    const argument = str(input?.command) ?? str(input?.url) ?? str(input?.file_path) ?? str(input?.pattern);
+    const oneLine = argument?.replace(/\s+/g, " ").trim();
+    seen.add(capText(oneLine ? `${tool}(${oneLine})` : tool, STATUS_LIMITS.deniedToolChars));
+    if (seen.size >= STATUS_LIMITS.deniedTools) break;
+  }
+  return [...seen];
 }
 
 /**

@@ -151,6 +151,7 @@ describe("codexAdapter.interpretResult", () => {
       tokens: { input: 50_000, output: 3_000, cache_read: 100_000, cache_write: 0 },
       final_message: "Done: export streams rows.",
       model: "gpt-5-codex",
+      denied_tools: [],
     });
   });
 
