@@ -33958,7 +33958,7 @@ const CREATE_SUB_ISSUE = `mutation($input: CreateIssueInput!) {
   createIssue(input: $input) {
     issue {
       id
-      databaseId
+      fullDatabaseId
       number
       title
       body
@@ -33971,7 +33971,7 @@ const CREATE_SUB_ISSUE = `mutation($input: CreateIssueInput!) {
 function fromGraphqlIssue(raw) {
     const author = raw.author;
     return {
-        id: raw.databaseId,
+        id: Number(raw.fullDatabaseId),
         number: raw.number,
         title: raw.title,
         body: raw.body,

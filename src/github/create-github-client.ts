@@ -157,7 +157,8 @@ function toPull(raw: RawPull): PullRequest {
 
 /** What GraphQL `createIssue` returns, as we ask for it. */
 interface GraphqlIssue {
-  databaseId: number;
+  /** BigInt, as a string: issue ids have outgrown GraphQL's 32-bit `databaseId: Int`. */
+  fullDatabaseId: string;
   number: number;
   title: string;
   body: string;
@@ -171,7 +172,7 @@ const CREATE_SUB_ISSUE = `mutation($input: CreateIssueInput!) {
   createIssue(input: $input) {
     issue {
       id
-      databaseId
+      fullDatabaseId
       number
       title
       body
@@ -185,7 +186,7 @@ const CREATE_SUB_ISSUE = `mutation($input: CreateIssueInput!) {
 function fromGraphqlIssue(raw: GraphqlIssue): Issue {
   const author = raw.author;
   return {
-    id: raw.databaseId,
+    id: Number(raw.fullDatabaseId),
     number: raw.number,
     title: raw.title,
     body: raw.body,

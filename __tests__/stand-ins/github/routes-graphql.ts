@@ -196,6 +196,10 @@ export async function answerGraphql(ctx: GraphqlContext, request: GraphqlRequest
     if (original instanceof GitHubGraphqlError) {
       return { type: original.type, path: error.path, locations: error.locations, message: original.message };
     }
+    // An id past 2^31 asked for as `databaseId: Int`: GitHub's server cannot serialise it either.
+    if (/^Int cannot represent non 32-bit signed integer value/.test(error.message)) {
+      return { path: error.path, locations: error.locations, message: error.message };
+    }
     // Anything else is the stand-in not modelling what was asked (or a bug in it): make it visible.
     violations.push({ direction: "response", errors: [`${error.message} at ${error.path?.join(".")}`] });
     return { path: error.path, locations: error.locations, message: error.message };

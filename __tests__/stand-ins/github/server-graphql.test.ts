@@ -45,7 +45,7 @@ const REPO_QUERY = `query($owner: String!, $name: String!, $label: String!) {
 
 const CREATE = `mutation($input: CreateIssueInput!) {
   createIssue(input: $input) {
-    issue { id databaseId number url title body author { login } parent { number } labels(first: 10) { nodes { name } } }
+    issue { id fullDatabaseId number url title body author { login } parent { number } labels(first: 10) { nodes { name } } }
   }
 }`;
 
@@ -53,7 +53,7 @@ interface Created {
   createIssue: {
     issue: {
       id: string;
-      databaseId: number;
+      fullDatabaseId: string;
       number: number;
       url: string;
       title: string;
@@ -84,14 +84,14 @@ describe("POST /graphql", () => {
     const data = await plainClient(s).graphql<{
       repository: {
         id: string;
-        issue: { id: string; databaseId: number; number: number; author: { login: string } };
+        issue: { id: string; fullDatabaseId: string; number: number; author: { login: string } };
         label: { id: string; name: string };
       };
     }>(
       `query($owner: String!, $name: String!, $number: Int!) {
         repository(owner: $owner, name: $name) {
           id
-          issue(number: $number) { id databaseId number author { login } }
+          issue(number: $number) { id fullDatabaseId number author { login } }
           label(name: "SUB-ISSUE") { id name }
         }
       }`,
@@ -105,7 +105,7 @@ describe("POST /graphql", () => {
     expect(data.repository.id).toMatch(/^R_kgDO/);
     expect(data.repository.issue).toEqual({
       id: rest.node_id,
-      databaseId: rest.id,
+      fullDatabaseId: String(rest.id),
       number: issue.number,
       author: { login: "maintainer-1" },
     });
@@ -116,6 +116,22 @@ describe("POST /graphql", () => {
       operationId: "graphql",
       contentCreating: false,
       graphql: { operationType: "query", fields: ["repository"], ok: true },
+    });
+  });
+
+  it("cannot give an issue id past 2^31 as the 32-bit databaseId, only as fullDatabaseId", async () => {
+    const s = await start();
+    const issue = s.seedIssue({ title: "Big id", user: "maintainer-1" });
+    expect(issue.id).toBeGreaterThan(2 ** 31);
+    const answer = await post(s, {
+      query: `query { repository(owner: "${s.owner}", name: "${s.repo}") {
+        a: issue(number: ${issue.number}) { databaseId }
+        b: issue(number: ${issue.number}) { fullDatabaseId } } }`,
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.errors?.[0]?.message).toMatch(/^Int cannot represent non 32-bit signed integer value/);
+    expect((answer.body.data?.repository as Record<string, unknown>).b).toEqual({
+      fullDatabaseId: String(issue.id),
     });
   });
 
@@ -150,7 +166,7 @@ describe("POST /graphql", () => {
     });
     expect(s.state.issues.get(issue.number)).toMatchObject({
       user: "github-actions[bot]",
-      id: issue.databaseId,
+      id: Number(issue.fullDatabaseId),
     });
     expect(s.state.subIssues.get(parent.number)).toEqual([issue.number]);
     expect(s.countRequests({ contentCreating: true })).toBe(1);

@@ -9,10 +9,12 @@ const GITHUB_ACTIONS_BOT_ID = 41898282;
 
 /**
  * Issue ids are far from and not proportional to numbers, so code that passes a number where the
- * sub-issues API wants an id hits a 404 here as it would on GitHub.
+ * sub-issues API wants an id hits a 404 here as it would on GitHub. They are past 2^31, as GitHub's
+ * newest are: GraphQL's 32-bit `databaseId: Int` cannot carry them (graphql-js refuses to serialise
+ * them, as GitHub's server errs), so clients must read `fullDatabaseId`.
  */
 export function issueIdFor(issueNumber: number): number {
-  return 1_000_000 + issueNumber * 13;
+  return 3_100_000_000 + issueNumber * 13;
 }
 
 /** A pull request's own id differs from its issue's id, as on GitHub. */
