@@ -1691,7 +1691,11 @@ async function ensureSubIssues(deps, inputs, ctx, tasks) {
     const missing = tasks.filter((t) => !findTaskIssue(linked, ctx.trusted, ctx.master, t.id));
     // An issue created by an earlier run that failed before linking it is found by its label.
     const label = inputs["sub-issue-labels"][0];
-    const orphans = missing.length > 0 && label ? await github.listIssuesWithLabel(label) : [];
+    // (Only where creating and linking are two requests: reading every labelled issue grows with the
+    // repository's history, and an atomic creation never leaves an orphan.)
+    const orphans = missing.length > 0 && label && !(await github.createsLinkedIssues())
+        ? await github.listIssuesWithLabel(label)
+        : [];
     /** The issue a task's sub-issue is linked under: the master, or its group (created or linked on demand). */
     const parentFor = async (task) => {
         if (!grouped)

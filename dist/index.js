@@ -34055,6 +34055,14 @@ function createGitHubClient(options) {
     const labelIds = new Map();
     /** Set once GitHub's schema turned out to lack `parentIssueId`: REST create and link from then on. */
     let restSubIssues = false;
+    /** Whether GraphQL's CreateIssueInput has parentIssueId here; asked once (schema introspection). */
+    let linkedCreation;
+    const createsLinkedIssues = () => {
+        linkedCreation ??= octokit
+            .graphql('{ __type(name: "CreateIssueInput") { inputFields { name } } }')
+            .then(({ __type }) => (__type?.inputFields ?? []).some((f) => f.name === "parentIssueId"));
+        return linkedCreation;
+    };
     const toKnownIssue = (raw) => {
         if (raw.node_id)
             issueIds.set(raw.number, raw.node_id);
@@ -34164,7 +34172,12 @@ function createGitHubClient(options) {
         async addSubIssue(parentNumber, childId) {
             await rest.issues.addSubIssue({ owner, repo, issue_number: parentNumber, sub_issue_id: childId });
         },
+        createsLinkedIssues,
         async createSubIssue(parentNumber, issue) {
+            if (!restSubIssues && !(await createsLinkedIssues())) {
+                restSubIssues = true;
+                options.warn("GitHub's GraphQL API here cannot create an issue under a parent (no CreateIssueInput.parentIssueId): sub-issues are created and linked with two REST requests each.");
+            }
             if (!restSubIssues) {
                 const ids = await lookUpIds(parentNumber, issue.labels);
                 await paceNotification();

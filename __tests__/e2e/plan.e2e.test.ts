@@ -167,6 +167,9 @@ describe("plan mode through dist/index.js", () => {
     expect(github.requests.filter(createdIssue)).toHaveLength(5);
     expect(github.countRequests({ operationId: "issues/add-sub-issue" })).toBe(0);
     expect(github.state.subIssues.get(master.number)).toHaveLength(5);
+    // Creation cannot leave an unlinked issue here, so the plan never reads every labelled issue of the
+    // repository (a cost that would grow with its history): one introspection query tells it so.
+    expect(github.countRequests({ operationId: "issues/list-for-repo" })).toBe(0);
     // The labels now exist: a second master issue costs exactly one write per task.
     const other = github.seedIssue({ title: "Shop again", body: FIVE_TASKS, user: "maintainer-1" });
     github.reset();

@@ -294,6 +294,16 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const labelIds = new Map<string, string>();
   /** Set once GitHub's schema turned out to lack `parentIssueId`: REST create and link from then on. */
   let restSubIssues = false;
+  /** Whether GraphQL's CreateIssueInput has parentIssueId here; asked once (schema introspection). */
+  let linkedCreation: Promise<boolean> | undefined;
+  const createsLinkedIssues = (): Promise<boolean> => {
+    linkedCreation ??= octokit
+      .graphql<{ __type: { inputFields: Array<{ name: string }> } | null }>(
+        '{ __type(name: "CreateIssueInput") { inputFields { name } } }',
+      )
+      .then(({ __type }) => (__type?.inputFields ?? []).some((f) => f.name === "parentIssueId"));
+    return linkedCreation;
+  };
 
   const toKnownIssue = (raw: RawIssue): Issue => {
     if (raw.node_id) issueIds.set(raw.number, raw.node_id);
@@ -401,7 +411,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     async addSubIssue(parentNumber, childId) {
       await rest.issues.addSubIssue({ owner, repo, issue_number: parentNumber, sub_issue_id: childId });
     },
+    createsLinkedIssues,
     async createSubIssue(parentNumber, issue) {
+      if (!restSubIssues && !(await createsLinkedIssues())) {
+        restSubIssues = true;
+        options.warn(
+          "GitHub's GraphQL API here cannot create an issue under a parent (no CreateIssueInput.parentIssueId): sub-issues are created and linked with two REST requests each.",
+        );
+      }
       if (!restSubIssues) {
         const ids = await lookUpIds(parentNumber, issue.labels);
         await paceNotification();

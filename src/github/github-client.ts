@@ -84,6 +84,11 @@ export interface GitHubClient {
     parentNumber: number,
     issue: { title: string; body: string; labels: string[] },
   ): Promise<Issue>;
+  /**
+   * True when `createSubIssue` creates and links in one step here (GitHub's GraphQL schema has
+   * `CreateIssueInput.parentIssueId`): no issue can then be left created but unlinked. One read, cached.
+   */
+  createsLinkedIssues(): Promise<boolean>;
   /** Closes an issue as a duplicate of another (GitHub shows "Duplicate of #N"); `ofId` is that issue's id. */
   closeAsDuplicate(issueNumber: number, ofId: number): Promise<void>;
   /** Unlinks a sub-issue from its parent; `childId` is the issue's id. */
