@@ -30,6 +30,8 @@ const ACTION_DIR = mkdtempSync(join(tmpdir(), "pto-bench-action-"));
 const ENTRY = join(ACTION_DIR, "dist/index.js");
 const AGENT_MS = Number(process.env.BENCH_AGENT_MS ?? "5000");
 const FANOUT = Number(process.env.BENCH_FANOUT ?? "0");
+/** The heap cap under which an agent job must still handle a 400 MB agent log. */
+const CAPPED_HEAP_MB = 48;
 /** A second speedup run with a longer agent (closer to real agents' minutes); 0 skips it. */
 const LONG_AGENT_MS = Number(process.env.BENCH_LONG_AGENT_MS ?? "30000");
 /** GitHub Enterprise Cloud's GITHUB_TOKEN budget: the 1,000/h of other plans does not last a 256-task run. */
@@ -259,20 +261,36 @@ async function benchModes(): Promise<void> {
       chatty.push({ megabytes, rssKb: step.maxRssKb });
     }
     github.reset();
-    const [, large, huge] = chatty;
-    // From 100 MB to 400 MB of log: a quadrupled log must not move the peak (below ~50 MB of log the
-    // heap is still growing to its working size under that allocation rate).
-    const growthMb = ((huge?.rssKb ?? 0) - (large?.rssKb ?? 0)) / 1024;
+    // V8 lets the heap grow while garbage is produced fast, so peaks rise a little with the log even
+    // though nothing is kept. The proof that nothing is kept: the 400 MB run again with the heap capped
+    // far below the log's size — it only completes if the log is streamed, not held.
+    const checkout = origin.clone();
+    const capped = await measureStep({
+      entry: ENTRY,
+      inputs: {
+        ...baseInputs(chattyMaster, "agent"),
+        task: "3",
+        agent: "command",
+        "agent-command": `node ${FIXED_AGENT} 0 400`,
+      },
+      env: {
+        ...stepEnv(github, artifacts, chattyRun, "agent-3"),
+        GITHUB_WORKSPACE: checkout,
+        GITHUB_RUN_ATTEMPT: "2",
+        NODE_OPTIONS: `--max-old-space-size=${CAPPED_HEAP_MB}`,
+      },
+      cwd: checkout,
+      timeoutMs: 300_000,
+    });
     add({
       figure: "Agent job peak memory against the agent's log size",
-      value: chatty.map((c) => `${c.megabytes} MB of log: ${mb(c.rssKb)}`).join("; "),
-      method:
-        "agent step with a command agent that prints 1, 100, then 400 MB of log lines (every line goes to the job log); peak RSS of the step's process tree by `/usr/bin/time` (the agent's own is flat: it writes synchronously)",
+      value: `${chatty.map((c) => `${c.megabytes} MB of log: ${mb(c.rssKb)}`).join("; ")}; 400 MB of log with the heap capped at ${CAPPED_HEAP_MB} MB: ${capped.exitCode === 0 ? `completes, ${mb(capped.maxRssKb)}` : `fails (exit ${capped.exitCode})`}`,
+      method: `agent step with a command agent that prints 1, 100, then 400 MB of log lines (every line goes to the job log), then the 400 MB run again under \`--max-old-space-size=${CAPPED_HEAP_MB}\`; peak RSS of the step's process tree by \`/usr/bin/time\` (the agent's own is flat: it writes synchronously)`,
       target: "does not grow with the log",
       verdict:
-        growthMb < 20
-          ? `meets (100 → 400 MB of log: ${growthMb >= 0 ? "+" : ""}${growthMb.toFixed(0)} MB)`
-          : `misses: +${growthMb.toFixed(0)} MB from 100 to 400 MB of log`,
+        capped.exitCode === 0
+          ? "meets (the log is streamed: a heap cap far below its size suffices; the uncapped peaks are garbage V8 has not collected yet)"
+          : "misses: the log does not fit a capped heap",
     });
     const overheadMs = agent.wallMs - (agentSeconds ?? 0) * 1000;
     add({
