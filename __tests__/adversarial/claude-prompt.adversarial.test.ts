@@ -1,13 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { claudeStepEnv } from "../harness/claude-env.js";
 import { createWorld, type World } from "../harness/world.js";
 import { startAnthropicStandIn, type AnthropicStandIn } from "../stand-ins/anthropic/server.js";
 import { attack } from "./catalog.js";
 
-const CLAUDE_BIN_DIR = resolve(import.meta.dirname, "../../node_modules/.bin");
 const tag = randomBytes(6).toString("hex");
 const HIDDEN = `HIDDEN-${tag}`;
 const EDITED = `EDITED-${tag}`;
@@ -66,14 +63,7 @@ describe("hidden instructions against the real Claude Code CLI", () => {
         },
         {
           cwd: checkout,
-          env: {
-            GITHUB_WORKSPACE: checkout,
-            PATH: `${CLAUDE_BIN_DIR}:${dirname(process.execPath)}:${process.env.PATH ?? ""}`,
-            HOME: mkdtempSync(join(tmpdir(), "pto-claude-home-")),
-            ANTHROPIC_BASE_URL: anthropic.url,
-            CLAUDE_CODE_MAX_RETRIES: "0",
-            API_TIMEOUT_MS: "20000",
-          },
+          env: claudeStepEnv(checkout, anthropic.url),
         },
       );
       const status = JSON.parse(
