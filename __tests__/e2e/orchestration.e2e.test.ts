@@ -121,6 +121,21 @@ describe("the orchestrate.yml workflow end to end", () => {
     expect(summaries(master)).toHaveLength(1);
     expect(summaries(master)[0]?.body).toContain("**Attempts**: first run 7/10, retry 1 3/3, combined 10/10");
     expect(world.github.state.pulls.size).toBe(10);
+    // The combined result counts the first run's seven successes (one line each) with the retry's three,
+    // showing their earlier figures in italics; the speedup stays the retry's own.
+    const combined = summaries(master)[0]?.body ?? "";
+    expect(combined).toContain(
+      "**Totals** (this run and 7 tasks from earlier runs): cost — · tokens — · lines +10 −0",
+    );
+    expect(combined).toMatch(
+      /^\*\*Time\*\* \(this run's 3 agents\): \d+s wall clock vs \d+s of agent time summed/m,
+    );
+    expect(combined).toMatch(
+      /^\| 1 \| Module 1 \| #\d+ \| ✅ success \(earlier run\) \| #\d+ \| \*\d+s\* \| — \| — \| \*\+1 −0\* \|$/m,
+    );
+    expect(combined).toMatch(
+      /^\| 4 \| Module 4 \| #\d+ \| ✅ success \| #\d+ \| \d+s \| — \| — \| \+1 −0 \|$/m,
+    );
 
     // Nothing left to retry: the plan is empty, the agents are skipped cleanly, and aggregate still reports.
     const empty = await orchestrate(master, { runId: "6161", inputs: { retry: true } });
@@ -130,6 +145,9 @@ describe("the orchestrate.yml workflow end to end", () => {
     expect(empty.result).toBe("success");
     expect(summaries(master)).toHaveLength(1);
     expect(summaries(master)[0]?.body).toContain("**Success rate**: 10/10 (100%");
+    expect(summaries(master)[0]?.body).toContain(
+      "**Totals** (this run and 10 tasks from earlier runs): cost — · tokens — · lines +10 −0  \n**Time** (this run): no agent ran",
+    );
   }, 300_000);
 
   it("renders hostile task titles as plain text everywhere", async () => {

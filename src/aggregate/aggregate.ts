@@ -10,7 +10,12 @@ import { decideOutcome, type AggregateDecision } from "./decide-outcome.js";
 import { followUpMarker, followUpTitle, renderFollowUp } from "./render-follow-up.js";
 import { renderSummary } from "./render-summary.js";
 import { readSummaryData, type SummaryData, type TaskState } from "./summary-data.js";
-import type { TaskResult } from "./task-result.js";
+import {
+  figuresOfStatus,
+  UNUSABLE_STATUS_OUTCOMES,
+  type TaskFigures,
+  type TaskResult,
+} from "./task-result.js";
 
 /** GitHub shows step summaries up to 1 MiB. */
 const JOB_SUMMARY_BUDGET = 900_000;
@@ -184,7 +189,20 @@ function carriedOver(previous: SummaryData | undefined, ran: Set<string>): TaskR
       prUrl: null,
       attempt: null,
       carriedOver: true,
+      ...(UNUSABLE_STATUS_OUTCOMES.has(state.outcome) ? {} : { earlier: figuresOfState(state) }),
     }));
+}
+
+/** The figures an earlier run recorded for a task; turns and tokens are unknown in older summaries. */
+function figuresOfState(state: TaskState): TaskFigures {
+  return {
+    duration_seconds: state.duration_seconds,
+    num_turns: state.num_turns ?? null,
+    cost_usd: state.cost_usd,
+    tokens: state.tokens ?? null,
+    lines_added: state.lines_added,
+    lines_removed: state.lines_removed,
+  };
 }
 
 function nextSummaryData(
@@ -209,6 +227,7 @@ function nextSummaryData(
   const tasks: Record<string, TaskState> = { ...(previous?.tasks ?? {}) };
   for (const r of results) {
     if (r.carriedOver) continue;
+    const figures = r.status ? figuresOfStatus(r.status) : null;
     tasks[r.task.id] = {
       title: r.task.title.slice(0, 80),
       succeeded: r.succeeded,
@@ -216,10 +235,12 @@ function nextSummaryData(
       sub_issue: r.task.subIssue,
       pr: r.prNumber,
       follow_up: followUps.get(r.task.id) ?? null,
-      duration_seconds: r.status?.duration_seconds ?? 0,
-      cost_usd: r.status?.cost_usd ?? null,
-      lines_added: r.status?.lines_added ?? 0,
-      lines_removed: r.status?.lines_removed ?? 0,
+      duration_seconds: figures?.duration_seconds ?? 0,
+      cost_usd: figures?.cost_usd ?? null,
+      lines_added: figures?.lines_added ?? 0,
+      lines_removed: figures?.lines_removed ?? 0,
+      num_turns: figures?.num_turns ?? null,
+      tokens: figures?.tokens ?? null,
     };
   }
   return { version: 1, master, attempts: [...earlier, attempt], tasks };

@@ -4,7 +4,7 @@ import { renderMarker } from "../github/markers.js";
 import { escapeMarkdownInline } from "../security/sanitize-untrusted-text.js";
 import type { AggregateDecision } from "./decide-outcome.js";
 import { renderSummaryData, type SummaryData } from "./summary-data.js";
-import type { TaskResult } from "./task-result.js";
+import { figuresOfStatus, type TaskFigures, type TaskResult } from "./task-result.js";
 
 /** GitHub refuses comments over 65,536 characters; leave room for the marker and data lines. */
 export const SUMMARY_BUDGET = 60_000;
@@ -28,8 +28,26 @@ function cell(text: string, max = 70): string {
   return escapeMarkdownInline(short);
 }
 
+/** A task's figures: from this run's status, or as an earlier run recorded them for a carried-over task. */
+function figuresOf(r: TaskResult): TaskFigures | null {
+  if (r.status) return figuresOfStatus(r.status);
+  return r.earlier ?? null;
+}
+
+/** Duration, turns, cost and lines; an earlier run's figures in italics, explained under the table. */
+function figureCells(r: TaskResult): string[] {
+  const f = figuresOf(r);
+  if (!f) return ["—", "—", "—", "—"];
+  const mark = (text: string) => (r.carriedOver && text !== "—" ? `*${text}*` : text);
+  return [
+    formatDuration(f.duration_seconds),
+    f.num_turns === null ? "—" : String(f.num_turns),
+    formatCost(f.cost_usd),
+    `+${f.lines_added} −${f.lines_removed}`,
+  ].map(mark);
+}
+
 function row(r: TaskResult): string {
-  const s = r.status;
   const icon = r.succeeded ? "✅" : (ICON[r.outcome] ?? "❌");
   const outcome = `${icon} ${r.outcome}${r.carriedOver ? " (earlier run)" : ""}`;
   return [
@@ -38,10 +56,7 @@ function row(r: TaskResult): string {
     r.task.subIssue ? `#${r.task.subIssue}` : "—",
     outcome,
     r.prNumber ? `#${r.prNumber}` : "—",
-    s ? formatDuration(s.duration_seconds) : "—",
-    s?.num_turns ?? "—",
-    s ? formatCost(s.cost_usd) : "—",
-    s ? `+${s.lines_added} −${s.lines_removed}` : "—",
+    ...figureCells(r),
   ].join(" | ");
 }
 
@@ -61,7 +76,7 @@ export function renderGantt(results: TaskResult[]): string[] {
   const lines = [
     "```mermaid",
     "gantt",
-    "  title Agents over time",
+    "  title Agents of this run over time",
     "  dateFormat X",
     "  axisFormat %H:%M:%S",
   ];
@@ -91,24 +106,37 @@ export function findOverlaps(results: TaskResult[]): Array<{ file: string; tasks
     .map(([file, tasks]) => ({ file, tasks }));
 }
 
-function totals(results: TaskResult[]): string {
-  const statuses = results.flatMap((r) => (r.status ? [r.status] : []));
-  const cost = statuses.reduce((sum, s) => sum + (s.cost_usd ?? 0), 0);
-  const tokensIn = statuses.reduce((sum, s) => sum + (s.tokens?.input ?? 0) + (s.tokens?.cache_read ?? 0), 0);
-  const tokensOut = statuses.reduce((sum, s) => sum + (s.tokens?.output ?? 0), 0);
-  const added = statuses.reduce((sum, s) => sum + s.lines_added, 0);
-  const removed = statuses.reduce((sum, s) => sum + s.lines_removed, 0);
-  const agentSeconds = statuses.reduce((sum, s) => sum + s.duration_seconds, 0);
+/** Cost, tokens and lines of every task with figures: after a retry, the combined result of all runs. */
+function totalsLine(results: TaskResult[]): string {
+  const figures = results.flatMap((r) => {
+    const f = figuresOf(r);
+    return f ? [f] : [];
+  });
+  const sum = (pick: (f: TaskFigures) => number) => figures.reduce((total, f) => total + pick(f), 0);
+  const costKnown = figures.some((f) => f.cost_usd !== null);
+  const tokens = figures.some((f) => f.tokens !== null)
+    ? `${sum((f) => f.tokens?.input ?? 0).toLocaleString("en-US")} in / ${sum((f) => f.tokens?.output ?? 0).toLocaleString("en-US")} out`
+    : "—";
+  const earlier = results.filter((r) => r.carriedOver && r.earlier).length;
+  const scope = earlier > 0 ? ` (this run and ${plural(earlier, "task")} from earlier runs)` : "";
+  return `**Totals**${scope}: cost ${costKnown ? formatCost(sum((f) => f.cost_usd ?? 0)) : "—"} · tokens ${tokens} · lines +${sum((f) => f.lines_added)} −${sum((f) => f.lines_removed)}`;
+}
+
+/**
+ * Wall clock against summed agent time, of this run's agents only: an earlier run's agents ran at another
+ * time, so adding their durations would inflate the speedup.
+ */
+function timeLine(results: TaskResult[]): string {
+  const statuses = results.flatMap((r) => (r.status && !r.carriedOver ? [r.status] : []));
+  if (statuses.length === 0) return "**Time** (this run): no agent ran";
+  const agentSeconds = statuses.reduce((total, s) => total + s.duration_seconds, 0);
   const wall = wallSeconds(results);
   const speedup = wall > 0 ? ` (${(agentSeconds / wall).toFixed(1)}× faster than one after another)` : "";
-  const known = statuses.some((s) => s.cost_usd !== null);
-  const tokens = statuses.some((s) => s.tokens !== null)
-    ? `${tokensIn.toLocaleString("en-US")} in / ${tokensOut.toLocaleString("en-US")} out`
-    : "—";
-  return [
-    `**Totals**: cost ${known ? formatCost(cost) : "—"} · tokens ${tokens} · lines +${added} −${removed}`,
-    `**Time**: ${formatDuration(wall)} wall clock for ${formatDuration(agentSeconds)} of agent time${speedup}`,
-  ].join("  \n");
+  return `**Time** (this run's ${plural(statuses.length, "agent")}): ${formatDuration(wall)} wall clock vs ${formatDuration(agentSeconds)} of agent time summed${speedup}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function attemptsLine(data: SummaryData): string {
@@ -141,7 +169,7 @@ export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET): str
     "",
     `**Success rate**: ${decision.succeeded}/${decision.total} (${decision.rate}%, threshold ${threshold}%)`,
     ...(attempts ? [attempts] : []),
-    totals(results),
+    [totalsLine(results), timeLine(results)].join("  \n"),
     "",
   ];
   const tableHead = [
@@ -149,6 +177,12 @@ export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET): str
     "|---|---|---|---|---|---|---|---|---|",
   ];
   const rows = results.map((r) => `| ${row(r)} |`);
+  const legend = results.some((r) => r.earlier)
+    ? [
+        "",
+        "*Tasks marked (earlier run) were not run again: their figures, in italics, are those of the run that last ran them.*",
+      ]
+    : [];
 
   const failures = results.filter((r) => !r.succeeded);
   const failureLines = failures.length
@@ -198,9 +232,9 @@ export function renderSummary(input: SummaryInput, budget = SUMMARY_BUDGET): str
   ];
   const sections = [...failureLines, ...overlapLines, ...renderGantt(results), "", ...next, ...footer];
 
-  const fixed = [...head, ...tableHead, "", ...sections].join("\n").length + 200;
+  const fixed = [...head, ...tableHead, ...legend, "", ...sections].join("\n").length + 200;
   const { kept, omitted } = fitRows(rows, budget, fixed);
-  const table = [...tableHead, ...kept];
+  const table = [...tableHead, ...kept, ...legend];
   if (omitted > 0) table.push("", `*…${omitted} more tasks: see the [job summary](${input.runUrl}).*`);
   let body = [...head, ...table, "", ...sections].join("\n");
   if (body.length > budget) {

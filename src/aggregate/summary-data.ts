@@ -20,6 +20,15 @@ const taskStateSchema = z.object({
   cost_usd: z.number().nonnegative().nullable(),
   lines_added: z.number().int().nonnegative(),
   lines_removed: z.number().int().nonnegative(),
+  /**
+   * Turns and tokens (input with cache reads, output), null when the agent did not report them. Optional:
+   * summaries written before they were recorded must still parse, and then show no turns or tokens.
+   */
+  num_turns: z.number().int().nonnegative().nullable().optional(),
+  tokens: z
+    .object({ input: z.number().int().nonnegative(), output: z.number().int().nonnegative() })
+    .nullable()
+    .optional(),
 });
 
 const attemptSchema = z.object({
