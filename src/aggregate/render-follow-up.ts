@@ -52,12 +52,17 @@ export function renderFollowUp(master: number, result: TaskResult, runUrl: strin
     `- **Outcome**: ${result.outcome}`,
     `- **Error type**: ${result.errorType ?? "UNKNOWN"}`,
     `- **Message**: ${safeMarkdown(result.reason).replace(/\n+/g, " ")}`,
-    s
-      ? `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}${s.num_turns !== null ? `, ${s.num_turns} turns` : ""}, branch \`${s.branch_name}\``
-      : "",
-    s && s.denied_tools.length > 0
-      ? `- **Refused tool uses**: ${s.denied_tools.map((t) => `\`${t.replace(/`/g, "'")}\``).join(", ")} — grant what the task needs with \`allowed-tools\``
-      : "",
+    // Absent items are left out, not left blank: a blank line would split the list in two.
+    ...(s
+      ? [
+          `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}${s.num_turns !== null ? `, ${s.num_turns} turns` : ""}, branch \`${s.branch_name}\``,
+        ]
+      : []),
+    ...(s && s.denied_tools.length > 0
+      ? [
+          `- **Refused tool uses**: ${s.denied_tools.map((t) => `\`${t.replace(/`/g, "'")}\``).join(", ")} — grant what the task needs with \`allowed-tools\``,
+        ]
+      : []),
     `- **Run**: ${runUrl}`,
     "",
     "## Likely cause",
