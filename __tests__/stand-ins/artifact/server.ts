@@ -113,6 +113,7 @@ export async function startArtifactStandIn(options: ArtifactStandInOptions = {})
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = performance.now();
     const url = new URL(req.url ?? "/", origin);
     const method = req.method ?? "";
     const operation = classify(method, url.pathname, url.searchParams);
@@ -143,6 +144,8 @@ export async function startArtifactStandIn(options: ArtifactStandInOptions = {})
       ...(reply.artifactName === undefined ? {} : { artifactName: reply.artifactName }),
       ...(operation === "UploadBlock" ? { blockId: url.searchParams.get("blockid") ?? "" } : {}),
       injected,
+      receivedAt,
+      answeredAt: performance.now(),
     });
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body);

@@ -73,6 +73,12 @@ export interface ArtifactRequestLogEntry {
   blockId?: string;
   /** True when an injected fault produced this answer. */
   injected: boolean;
+  /**
+   * When the request arrived and when it was answered (`performance.now()` ms): requests whose spans
+   * overlap were in flight together, which is how a test sees a client's concurrency.
+   */
+  receivedAt: number;
+  answeredAt: number;
 }
 
 /** Operations a fault can target. */
