@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { git } from "../harness/git-fixture.js";
 import { createWorld, SCRIPTED_AGENT, type StepOptions, type World } from "../harness/world.js";
+import { PAT_TOKEN, plainClient } from "../stand-ins/github/test-helpers.js";
 
 const MASTER_BODY = `The shop, split in three.
 
@@ -68,6 +69,19 @@ function statusOf(task: string, attempt = 1) {
 
 function subIssueOf(task: number) {
   return (world.github.state.subIssues.get(master) ?? [])[task - 1] as number;
+}
+
+/** Resolves with the branch's commit once it is on origin; polls, as a watcher of the repository would. */
+async function pushedSha(branch: string, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return git(world.origin.origin, "rev-parse", "--verify", "--quiet", `refs/heads/${branch}`);
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${branch} was never pushed to origin`);
+      await new Promise((wait) => setTimeout(wait, 25));
+    }
+  }
 }
 
 describe("agent mode through dist/index.js", () => {
@@ -198,6 +212,113 @@ describe("agent mode through dist/index.js", () => {
     expect(statusOf("2")).toMatchObject({ outcome: "push_failed", error_type: "PUSH_FAILED" });
     const branch = `orchestrator/${master}/2-checkout-api`;
     expect(git(world.origin.origin, "show", `${branch}:intruder.txt`)).toContain("someone else");
+  });
+
+  it("opens the pull request as a draft when draft-pr is true, and as ready for review by default", async () => {
+    const ready = await agentStep("1", "write").run;
+    expect(ready.exitCode, ready.stdout).toBe(0);
+    const draft = await agentStep("2", "write", { "draft-pr": "true" }).run;
+    expect(draft.exitCode, draft.stdout).toBe(0);
+
+    const byHead = new Map([...world.github.state.pulls.values()].map((p) => [p.head, p]));
+    expect(byHead.size).toBe(2);
+    expect(byHead.get(`orchestrator/${master}/1-cart-model`)?.draft).toBe(false);
+    const drafted = byHead.get(`orchestrator/${master}/2-checkout-api`);
+    expect(drafted?.draft).toBe(true);
+    // A draft is still the task's pull request: the status points at it and the task succeeded.
+    expect(statusOf("2")).toMatchObject({ outcome: "success", pr_number: drafted?.number });
+  });
+
+  it("records a refused pull request as pr_failed, keeps the pushed branch, uploads the status and fails the step", async () => {
+    // What GitHub answers when the repository does not let GitHub Actions create pull requests: a 403
+    // that no retry or wait can fix. More answers than any retry would use, so every create is refused.
+    world.github.injectFault({
+      method: "POST",
+      path: /\/pulls$/,
+      times: 10,
+      status: 403,
+      body: {
+        message: "GitHub Actions is not permitted to create or approve pull requests.",
+        documentation_url: "https://docs.github.com/rest/pulls/pulls#create-a-pull-request",
+      },
+    });
+    const result = await agentStep("1", "write").run;
+    expect(result.exitCode, result.stdout).toBe(1);
+
+    const branch = `orchestrator/${master}/1-cart-model`;
+    // The agent's work is on origin even though no pull request could be opened for it.
+    expect(git(world.origin.origin, "show", `${branch}:tasks/task-1.md`)).toContain(
+      "Done by the scripted agent",
+    );
+    expect(world.github.countRequests({ operationId: "pulls/create", status: 403 })).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(world.github.state.pulls.size).toBe(0);
+
+    const status = statusOf("1");
+    expect(status).toMatchObject({
+      status: "failed",
+      outcome: "pr_failed",
+      error_type: "PR_FAILED",
+      branch_name: branch,
+      pr_number: null,
+      pr_url: null,
+      commits: 1,
+      files_changed: ["tasks/task-1.md"],
+    });
+    // GitHub's reason reaches the status, so the follow-up issue can say what to change.
+    expect(String(status.error)).toMatch(/^PR_FAILED: .*not permitted to create or approve pull requests/);
+    expect(result.outputs.outcome).toBe("pr_failed");
+    expect(result.outputs["pr-number"]).toBe("");
+  });
+
+  it("reuses a pull request someone opened for the branch between the push and the create (422 already exists)", async () => {
+    const branch = `orchestrator/${master}/1-cart-model`;
+    // On GitHub an open pull request's head branch exists, and a branch that exists when the job starts is
+    // reused (then the open PR is looked up before any create). The 422 path is reached only when a PR
+    // appears after the push, e.g. a maintainer clicking "Compare & pull request" on the pushed branch.
+    // The barrier holds the action's create (its body closes the sub-issue) until the test's empty-bodied
+    // list request arrives, which the test sends only once its own PR exists: the order is deterministic.
+    world.github.injectBarrier({ path: /\/pulls$/, requestBody: /^$|Closes #/, count: 2, timeoutMs: 30_000 });
+    const { run } = agentStep("1", "write");
+    await Promise.race([
+      pushedSha(branch),
+      run.then((r) => {
+        throw new Error(`the agent step ended before pushing: ${r.stdout}`);
+      }),
+    ]);
+    const maintainer = plainClient(world.github, PAT_TOKEN);
+    const { data: theirs } = await maintainer.rest.pulls.create({
+      owner: "octo-org",
+      repo: "octo-repo",
+      head: branch,
+      base: "main",
+      title: "Cart model, opened by hand",
+      body: "Opened from the pushed branch.",
+    });
+    await maintainer.rest.pulls.list({ owner: "octo-org", repo: "octo-repo" });
+    const result = await run;
+    expect(result.exitCode, result.stdout).toBe(0);
+
+    // Still one pull request: the maintainer's, now carrying the task's report.
+    expect([...world.github.state.pulls.keys()]).toEqual([theirs.number]);
+    expect(world.github.state.issues.get(theirs.number)?.body).toContain(`Closes #${subIssueOf(1)}`);
+    expect(statusOf("1")).toMatchObject({
+      outcome: "success",
+      pr_number: theirs.number,
+      pr_url: theirs.html_url,
+    });
+    expect(result.outputs["pr-number"]).toBe(String(theirs.number));
+    expect(result.stdout).toContain(`Updated pull request #${theirs.number}`);
+    // The action's own pull request requests: the refused create, the lookup, the update.
+    const ours = world.github.requests.filter(
+      (r) => r.login === "github-actions[bot]" && r.operationId?.startsWith("pulls/"),
+    );
+    expect(ours.map((r) => `${r.operationId} ${r.status}`)).toEqual([
+      "pulls/create 422",
+      "pulls/list 200",
+      "pulls/update 200",
+    ]);
   });
 
   it("gives the agent no GitHub or runtime token and leaks no secret anywhere", async () => {
