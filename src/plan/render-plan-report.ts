@@ -13,6 +13,18 @@ const VERDICT: Record<ValidationOutcome, string> = {
 };
 
 const LEVEL_ICON = { error: "❌", warning: "⚠️", info: "ℹ️" } as const;
+const LEVEL_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Findings as report lines, most severe first: what stops or endangers the run is read before notes
+ * (which can number one per task). Stable, so findings of a level keep validation's order.
+ */
+export function renderFindings(findings: PlanDocument["validation"]["findings"]): string[] {
+  if (findings.length === 0) return ["✅ No dependencies between tasks, no shared files."];
+  return [...findings]
+    .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level])
+    .map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`);
+}
 
 function cell(text: string, max = 80): string {
   const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -46,10 +58,7 @@ export function renderPlanReport(
     "",
   ].filter((line, i) => i > 0 || line !== "");
 
-  const findings =
-    validation.findings.length === 0
-      ? ["### Findings", "", "✅ No dependencies between tasks, no shared files.", ""]
-      : ["### Findings", "", ...validation.findings.map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`), ""];
+  const findings = ["### Findings", "", ...renderFindings(validation.findings), ""];
   const footer = plan.dry_run
     ? [
         "---",
