@@ -32,6 +32,36 @@ describe("offline preview CLI (bundled dist/cli)", () => {
     expect(JSON.parse(out.stdout).validation.outcome).toBe("abort");
   });
 
+  it("warns about a dependency on a task outside the run and on a task number that does not exist", async () => {
+    const out = await preview(
+      "plan",
+      "--file",
+      resolve(FIXTURES, "dependency-syntaxes.md"),
+      "--tasks",
+      "4,8-10",
+      "--json",
+    );
+    expect(out.code, out.stderr).toBe(0);
+    const plan = JSON.parse(out.stdout) as {
+      validation: { outcome: string; findings: Array<{ code: string; message: string }> };
+      tasks: Array<Record<string, unknown>>;
+    };
+    expect(plan.validation.outcome).toBe("warn");
+    const about = (code: string) =>
+      plan.validation.findings.filter((f) => f.code === code).map((f) => f.message);
+    expect(about("dependency-not-selected")).toEqual([
+      "Task 4 depends on task 3, which is not selected in this run: make sure its work is merged first.",
+      "Task 8 depends on task 2, which is not selected in this run: make sure its work is merged first.",
+      "Task 8 depends on task 5, which is not selected in this run: make sure its work is merged first.",
+      "Task 9 depends on task 2, which is not selected in this run: make sure its work is merged first.",
+    ]);
+    expect(about("unknown-dependency")).toEqual([
+      "Task 10 depends on task 99, but the master issue has no such task: the dependency is ignored. Correct the number or remove the reference.",
+    ]);
+    // Reported, not handed on: the plan document's tasks keep the schema's fields only.
+    expect(plan.tasks.filter((t) => "unknownDependencies" in t)).toEqual([]);
+  });
+
   it("names a bad selection and rejects bad usage", async () => {
     const bad = await preview("plan", "--file", resolve(FIXTURES, "simserv-sub-tasks.md"), "--tasks", "1,99");
     expect(bad.code).toBe(1);

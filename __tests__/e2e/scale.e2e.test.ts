@@ -72,6 +72,12 @@ describe("256 tasks", () => {
     const second = await step(master.number, "plan");
     expect(second.exitCode, second.stdout + second.stderr).toBe(0);
     expect(second.outputs.count).toBe("256");
+    // The report says why group issues appear under the master; a note, so the verdict is unchanged.
+    expect(second.outputs.outcome).toBe("proceed");
+    expect(second.summary).toContain(
+      "- ℹ️ 256 tasks exceed GitHub's limit of 100 sub-issues per issue, so their sub-issues are grouped",
+    );
+    expect(second.summary).toContain(": 3 group issues, for tasks 1–100, 101–200 and 201–256.");
 
     // The master holds three group sub-issues; each group at most 100 task sub-issues, in id order.
     const groups = children(master.number).map((n) => issue(n));

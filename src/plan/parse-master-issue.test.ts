@@ -264,6 +264,15 @@ describe("parseMasterIssue rules", () => {
       expect(parsed.tasks[1]?.dependsOn).toEqual(["1"]);
     });
 
+    it("keeps task numbers that are no task, by the author's numbering, for validation to report", () => {
+      // Numbered 3 and 4 by the author, so "task 1" is no task even though there is a first task.
+      const parsed = parseMasterIssue("3. [ ] c\n4. [ ] d, after task 3, task 9 and task 1\n5. [x] e");
+      expect(parsed.tasks[1]).toMatchObject({ dependsOn: ["1"], unknownDependencies: [1, 9] });
+      // A completed item is done, not unknown; a task without unknown numbers has no such field.
+      const done = parseMasterIssue("- [x] a\n- [ ] b\n- [ ] c: depends on task 1");
+      expect(done.tasks[1]).not.toHaveProperty("unknownDependencies");
+    });
+
     it("sorts task ids numerically", () => {
       const body =
         Array.from({ length: 12 }, (_, i) => `- [ ] t${i + 1}`).join("\n") + ", depends on 10, 2, 11";

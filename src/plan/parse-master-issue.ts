@@ -32,7 +32,8 @@
  *    `requires task 5`, `needs task 2`, `after task 2`): numbers refer to tasks as the author numbered
  *    them, the `Task N` labels or list numbers when every task has a distinct one, else positions
  *    counting completed items too. `#N` that is no task is an issue (`dependsOnIssues`). References to
- *    completed tasks (already done), unknown task numbers and self-references are dropped.
+ *    completed tasks (already done) and self-references are dropped; a task number that is no task
+ *    (`depends on task 99`) is kept in `unknownDependencies`, for validation to report.
  * 9. **Context** is the markdown outside tasks and completed items, without HTML comments and emptied
  *    headings, capped at 4,000 characters.
  * 10. **Format** is `checklist` (unordered items, checkboxes or plain bullets under a tasks heading),
@@ -182,18 +183,22 @@ function resolveDependencies(
   refs: DependencyRef[],
   self: string,
   byNumber: Map<number, string | null>,
-): Pick<Task, "dependsOn" | "dependsOnIssues"> {
+): Pick<Task, "dependsOn" | "dependsOnIssues" | "unknownDependencies"> {
   const tasks = new Set<string>();
   const issues = new Set<number>();
+  const unknown = new Set<number>();
   for (const ref of refs) {
     const target = byNumber.get(ref.n);
     if (target === undefined) {
+      // `#N` may be any issue of the repository; `task N` can only mean a task, so it is a mistake.
       if (ref.kind === "hash") issues.add(ref.n);
+      else unknown.add(ref.n);
     } else if (target !== null && target !== self) tasks.add(target);
   }
   return {
     dependsOn: [...tasks].sort((a, b) => Number(a) - Number(b)),
     dependsOnIssues: [...issues].sort((a, b) => a - b),
+    ...(unknown.size === 0 ? {} : { unknownDependencies: [...unknown].sort((a, b) => a - b) }),
   };
 }
 

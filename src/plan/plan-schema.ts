@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Task } from "./task.js";
 
 /**
  * The plan document: what the plan job validated, handed to every agent job as an artifact. Agents build
@@ -53,6 +54,15 @@ export const planDocumentSchema = z.object({
 
 export type PlannedTask = z.infer<typeof plannedTaskSchema>;
 export type PlanDocument = z.infer<typeof planDocumentSchema>;
+
+/**
+ * A selected task as the plan document carries it, before its sub-issue exists. Unknown dependency
+ * numbers stay out: validation has reported them, and agents have no use for them.
+ */
+export function plannedTaskOf(task: Task, branch: string): PlannedTask {
+  const { unknownDependencies: _reported, ...planned } = task;
+  return { ...planned, subIssue: null, branch };
+}
 
 /** Artifact name of the plan of a run attempt; names must be unique per workflow run. */
 export function planArtifactName(master: number, attempt: number): string {

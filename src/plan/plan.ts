@@ -7,7 +7,13 @@ import { checkActor, type Actor } from "../security/actor-gate.js";
 import type { TriggerEvent } from "../trigger-event.js";
 import { buildMatrix, type Matrix } from "./build-matrix.js";
 import { parseMasterIssue } from "./parse-master-issue.js";
-import { planArtifactName, PLAN_SCHEMA_VERSION, type PlanDocument, type PlannedTask } from "./plan-schema.js";
+import {
+  planArtifactName,
+  plannedTaskOf,
+  PLAN_SCHEMA_VERSION,
+  type PlanDocument,
+  type PlannedTask,
+} from "./plan-schema.js";
 import { renderPlanReport } from "./render-plan-report.js";
 import {
   GROUP_MARKER_KIND,
@@ -116,7 +122,7 @@ export async function runPlan(deps: PlanDeps, inputs: PlanInputs): Promise<PlanR
     dry_run: inputs["dry-run"],
     validation,
     task_count: parsed.tasks.length,
-    tasks: selected.map((t) => ({ ...t, subIssue: null, branch: branchFor(t) })),
+    tasks: selected.map((t) => plannedTaskOf(t, branchFor(t))),
     run: { run_id: deps.run.runId, run_attempt: deps.run.runAttempt },
   };
 

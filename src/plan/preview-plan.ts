@@ -1,6 +1,6 @@
 import { taskBranchName } from "../agent/branch-name.js";
 import { parseMasterIssue } from "./parse-master-issue.js";
-import { PLAN_SCHEMA_VERSION, type PlanDocument } from "./plan-schema.js";
+import { plannedTaskOf, PLAN_SCHEMA_VERSION, type PlanDocument } from "./plan-schema.js";
 import { renderPlanReport } from "./render-plan-report.js";
 import { parseTaskSelection } from "./select-tasks.js";
 import { DEFAULT_VALIDATION_OPTIONS, validatePlan } from "./validate-plan.js";
@@ -32,11 +32,9 @@ export function previewPlan(
     dry_run: true,
     validation,
     task_count: parsed.tasks.length,
-    tasks: selected.map((t) => ({
-      ...t,
-      subIssue: null,
-      branch: taskBranchName({ prefix: "orchestrator", master, taskId: t.id, title: t.title }),
-    })),
+    tasks: selected.map((t) =>
+      plannedTaskOf(t, taskBranchName({ prefix: "orchestrator", master, taskId: t.id, title: t.title })),
+    ),
     run: { run_id: "preview", run_attempt: 1 },
   };
   const details = plan.tasks.map((t) =>

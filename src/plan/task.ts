@@ -19,6 +19,11 @@ export interface Task {
   dependsOn: string[];
   /** Issue numbers (`#N` that are not task ids) the task declares it depends on. */
   dependsOnIssues: number[];
+  /**
+   * Task numbers, as the author wrote them (`depends on task 99`), that no task of the master issue has:
+   * kept so validation can report them instead of the dependency vanishing. Present only when non-empty.
+   */
+  unknownDependencies?: number[];
 }
 
 /** How the tasks were written in the master issue. */

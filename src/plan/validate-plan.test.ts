@@ -51,11 +51,46 @@ describe("validatePlan", () => {
     expect(report.findings[0]?.message).toMatch(/Task 3 depends on task 1/);
   });
 
-  it("only warns when the task depended on is not selected", () => {
+  it("only warns when the task depended on is not selected, saying its work is not in this run", () => {
     const tasks = [task("1"), task("2"), task("3"), task("4", { dependsOn: ["1"] })];
     const report = validatePlan(tasks, tasks.slice(1));
+    expect(report).toEqual({
+      outcome: "warn",
+      findings: [
+        {
+          level: "warning",
+          code: "dependency-not-selected",
+          message:
+            "Task 4 depends on task 1, which is not selected in this run: make sure its work is merged first.",
+          tasks: ["4", "1"],
+        },
+      ],
+    });
+  });
+
+  it("warns about dependencies on task numbers the master issue does not have, naming them", () => {
+    const tasks = [
+      task("1", { unknownDependencies: [99] }),
+      task("2", { unknownDependencies: [7, 8, 40] }),
+      task("3", { unknownDependencies: Array.from({ length: 12 }, (_, i) => 50 + i) }),
+    ];
+    const report = validatePlan(tasks, tasks);
     expect(report.outcome).toBe("warn");
-    expect(report.findings.map((f) => f.code)).toEqual(["dependency-not-selected"]);
+    expect(report.findings.map((f) => [f.level, f.code, f.tasks])).toEqual([
+      ["warning", "unknown-dependency", ["1"]],
+      ["warning", "unknown-dependency", ["2"]],
+      ["warning", "unknown-dependency", ["3"]],
+    ]);
+    expect(report.findings[0]?.message).toBe(
+      "Task 1 depends on task 99, but the master issue has no such task: the dependency is ignored. Correct the number or remove the reference.",
+    );
+    expect(report.findings[1]?.message).toMatch(/^Task 2 depends on tasks 7, 8 and 40, but/);
+    expect(report.findings[2]?.message).toMatch(/^Task 3 depends on tasks 50, 51, .*, 59 and 2 more, but/);
+  });
+
+  it("reports an unknown dependency only for selected tasks", () => {
+    const tasks = [task("1", { unknownDependencies: [99] }), task("2"), task("3"), task("4")];
+    expect(validatePlan(tasks, tasks.slice(1))).toEqual({ outcome: "proceed", findings: [] });
   });
 
   it("warns about external issue dependencies", () => {
@@ -91,15 +126,57 @@ describe("validatePlan", () => {
     expect(report.findings[0]?.message).toMatch(/checklist/);
   });
 
-  it("accepts up to 256 tasks (past 100 sub-issues are grouped) and aborts past the matrix limit with what to do", () => {
-    const many = (n: number) => Array.from({ length: n }, (_, i) => task(String(i + 1)));
-    expect(validatePlan(many(101), many(101)).outcome).toBe("proceed");
+  const many = (n: number) => Array.from({ length: n }, (_, i) => task(String(i + 1)));
+
+  it("accepts up to 256 tasks and aborts past the matrix limit with what to do", () => {
+    expect(validatePlan(many(100), many(100))).toEqual({ outcome: "proceed", findings: [] });
     expect(validatePlan(many(256), many(256)).outcome).toBe("proceed");
     const matrix = validatePlan(many(300), many(300));
-    expect(matrix.findings[0]).toMatchObject({ code: "too-many-tasks" });
+    expect(matrix.findings).toEqual([expect.objectContaining({ code: "too-many-tasks" })]);
     expect(matrix.outcome).toBe("abort");
     expect(matrix.findings[0]?.message).toMatch(/Split the master issue/);
     expect(matrix.findings[0]?.message).toContain("tasks: 1-256");
+  });
+
+  it("notes, without changing the verdict, that past 100 tasks sub-issues are grouped by 100", () => {
+    expect(validatePlan(many(101), many(101))).toEqual({
+      outcome: "proceed",
+      findings: [
+        {
+          level: "info",
+          code: "grouped-sub-issues",
+          message:
+            "101 tasks exceed GitHub's limit of 100 sub-issues per issue, so their sub-issues are grouped under group issues of at most 100 tasks each, linked under the master issue: 2 group issues, for tasks 1–100 and 101.",
+          tasks: [],
+        },
+      ],
+    });
+    expect(validatePlan(many(256), many(256)).findings[0]?.message).toMatch(
+      /^256 tasks exceed .*: 3 group issues, for tasks 1–100, 101–200 and 201–256\.$/,
+    );
+  });
+
+  it("counts the groups of the selected tasks: grouping follows the master issue's task count", () => {
+    const all = many(250);
+    const report = validatePlan(all, all.slice(0, 10));
+    expect(report.outcome).toBe("proceed");
+    expect(report.findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^250 tasks exceed .*: this run's 10 tasks go under 1 group issue, for tasks 1–100\.$/,
+      ),
+    ]);
+    const two = validatePlan(
+      all,
+      [all[0], all[249]].filter((t) => t !== undefined),
+    );
+    expect(two.outcome).toBe("warn");
+    expect(two.findings.map((f) => [f.level, f.code])).toEqual([
+      ["warning", "few-tasks"],
+      ["info", "grouped-sub-issues"],
+    ]);
+    expect(two.findings[1]?.message).toMatch(
+      /this run's 2 tasks go under 2 group issues, for tasks 1–100 and 201–250\.$/,
+    );
   });
 
   it("notes missing acceptance criteria and duplicate titles", () => {

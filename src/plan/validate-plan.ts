@@ -1,3 +1,4 @@
+import { groupOfTask, groupRange, SUB_ISSUES_PER_PARENT, usesGroups } from "./group-sub-issues.js";
 import type { Task } from "./task.js";
 
 /** The three verdicts of the original system: run, run but look first, or do not run. */
@@ -57,6 +58,18 @@ function covers(a: string, b: string): boolean {
   return bPrefix.startsWith(prefix) || b === prefix.replace(/\/$/, "");
 }
 
+/** "a", "a and b", "a, b and c". */
+function joinList(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
+}
+
+/** "task 9", "tasks 9 and 12", …: how the author would write the numbers; long lists are cut at 10. */
+function taskNumbers(numbers: number[]): string {
+  const shown = numbers.slice(0, 10).map(String);
+  if (numbers.length > 10) shown.push(`${numbers.length - 10} more`);
+  return `task${numbers.length === 1 ? "" : "s"} ${joinList(shown)}`;
+}
+
 function dependencyFindings(all: Task[], selected: Task[]): Finding[] {
   const selectedIds = new Set(selected.map((t) => t.id));
   const known = new Set(all.map((t) => t.id));
@@ -78,6 +91,16 @@ function dependencyFindings(all: Task[], selected: Task[]): Finding[] {
           tasks: [task.id, dep],
         });
       }
+    }
+    const unknown = task.unknownDependencies ?? [];
+    if (unknown.length > 0) {
+      // A typo or a task since removed: the reference is all we have, so say which one it is.
+      findings.push({
+        level: "warning",
+        code: "unknown-dependency",
+        message: `Task ${task.id} depends on ${taskNumbers(unknown)}, but the master issue has no such task: the dependency is ignored. Correct the number or remove the reference.`,
+        tasks: [task.id],
+      });
     }
     for (const issue of task.dependsOnIssues) {
       findings.push({
@@ -113,7 +136,31 @@ function overlapFindings(selected: Task[], onOverlap: "warn" | "fail"): Finding[
   return findings;
 }
 
-function sizeFindings(selected: Task[], options: ValidationOptions): Finding[] {
+/**
+ * Past 100 tasks the plan links sub-issues through group issues (group-sub-issues.ts). Nothing is wrong
+ * with that, but the user sees extra issues appear under the master, so the report says why. Grouping
+ * depends on the master issue's task count, not the selection: groups are keyed by task id.
+ */
+function groupingFinding(all: Task[], selected: Task[]): Finding | undefined {
+  if (!usesGroups(all.length)) return undefined;
+  const groups = [...new Set(selected.map((t) => groupOfTask(t.id)))].sort((a, b) => a - b);
+  const ranges = groups.map((g) => {
+    const [from, to] = groupRange(g);
+    const last = Math.min(to, all.length);
+    return last === from ? String(from) : `${from}–${last}`;
+  });
+  const k = `${groups.length} group issue${groups.length === 1 ? "" : "s"}`;
+  const n = selected.length;
+  const these = n === all.length ? k : `this run's ${n} task${n === 1 ? "" : "s"} go under ${k}`;
+  return {
+    level: "info",
+    code: "grouped-sub-issues",
+    message: `${all.length} tasks exceed GitHub's limit of ${SUB_ISSUES_PER_PARENT} sub-issues per issue, so their sub-issues are grouped under group issues of at most ${SUB_ISSUES_PER_PARENT} tasks each, linked under the master issue: ${these}, for tasks ${joinList(ranges)}.`,
+    tasks: [],
+  };
+}
+
+function sizeFindings(all: Task[], selected: Task[], options: ValidationOptions): Finding[] {
   const n = selected.length;
   if (n === 0) {
     return [
@@ -136,17 +183,18 @@ function sizeFindings(selected: Task[], options: ValidationOptions): Finding[] {
       },
     ];
   }
+  const findings: Finding[] = [];
   if (n < options.minUsefulTasks) {
-    return [
-      {
-        level: "warning",
-        code: "few-tasks",
-        message: `Only ${n} task${n === 1 ? "" : "s"}: below ${options.minUsefulTasks}, the orchestration overhead (sub-issues, one runner per task) usually outweighs running them in parallel.`,
-        tasks: selected.map((t) => t.id),
-      },
-    ];
+    findings.push({
+      level: "warning",
+      code: "few-tasks",
+      message: `Only ${n} task${n === 1 ? "" : "s"}: below ${options.minUsefulTasks}, the orchestration overhead (sub-issues, one runner per task) usually outweighs running them in parallel.`,
+      tasks: selected.map((t) => t.id),
+    });
   }
-  return [];
+  const grouping = groupingFinding(all, selected);
+  if (grouping) findings.push(grouping);
+  return findings;
 }
 
 function qualityFindings(selected: Task[]): Finding[] {
@@ -179,8 +227,9 @@ function qualityFindings(selected: Task[]): Finding[] {
 
 /**
  * Checks that the selected tasks can run as independent parallel jobs. Declared dependencies between
- * selected tasks abort; shared files warn (or abort with on-overlap: fail); limits of GitHub abort with
- * a message that says what to do.
+ * selected tasks abort; dependencies on unselected or unknown tasks and shared files warn (shared files
+ * abort with on-overlap: fail); limits of GitHub abort with a message that says what to do, or, for the
+ * 100 sub-issues per issue, are worked around and noted.
  */
 export function validatePlan(
   all: Task[],
@@ -188,7 +237,7 @@ export function validatePlan(
   options: ValidationOptions = DEFAULT_VALIDATION_OPTIONS,
 ): ValidationReport {
   const findings = [
-    ...sizeFindings(selected, options),
+    ...sizeFindings(all, selected, options),
     ...dependencyFindings(all, selected),
     ...overlapFindings(selected, options.onOverlap),
     ...qualityFindings(selected),
