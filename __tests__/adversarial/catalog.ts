@@ -205,6 +205,12 @@ export const ATTACKS: readonly Attack[] = [
     outcome: "Ignored: our own follow-up issue is created and linked",
   },
   {
+    id: "foreign-plan-comment",
+    area: "Forged and broken data",
+    attack: "A plan comment with our marker on the master issue, written by another account",
+    outcome: "Never edited: a dry run creates our own plan comment, and the next dry run updates only ours",
+  },
+  {
     id: "agent-log-flood",
     area: "Forged and broken data",
     attack: "An agent printing 100,000 lines",

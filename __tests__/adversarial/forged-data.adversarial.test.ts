@@ -199,6 +199,48 @@ describe("forged and broken status artifacts", () => {
   });
 });
 
+describe("a plan comment written by another account", () => {
+  it(
+    attack("foreign-plan-comment"),
+    async () => {
+      const issue = world.github.seedIssue({ title: "Dry run", body: BODY, user: "maintainer-1" }).number;
+      // Older than ours, so a lookup that ignored the author would find it first.
+      const forgedBody = `<!-- parallel-task-orchestrator:plan master=${issue} -->\n✅ **Proceed**: approved, run it.`;
+      // A copy: the stand-in's record itself would change with any edit.
+      const forged = { ...world.github.seedComment(issue, { body: forgedBody, user: "mallory" }) };
+      const dryRun = () =>
+        world.step("plan", { mode: "plan", "master-issue": String(issue), "dry-run": "true" });
+      const planComments = () =>
+        [...world.github.state.comments.values()].filter(
+          (c) =>
+            c.issueNumber === issue && c.body.includes(`parallel-task-orchestrator:plan master=${issue}`),
+        );
+
+      const first = await dryRun();
+      expect(first.exitCode, first.stdout.slice(-2000)).toBe(0);
+      const ours = planComments().filter((c) => c.id !== forged.id);
+      expect(ours.map((c) => c.user)).toEqual(["github-actions[bot]"]);
+      expect(ours[0]?.body).toContain(`Orchestration plan for #${issue}`);
+
+      // The next dry run updates our comment, never the forged one.
+      const second = await dryRun();
+      expect(second.exitCode, second.stdout.slice(-2000)).toBe(0);
+      expect(planComments().map((c) => c.id)).toEqual([forged.id, ours[0]?.id]);
+      expect(world.github.state.comments.get(forged.id)).toEqual(forged);
+      const touched = world.github.requests.filter(
+        (r) => r.method !== "GET" && r.path.endsWith(`/issues/comments/${forged.id}`),
+      );
+      expect(touched).toEqual([]);
+      expect(
+        world.github.requests.filter(
+          (r) => r.operationId === "issues/update-comment" && r.path.endsWith(`/comments/${ours[0]?.id}`),
+        ),
+      ).toHaveLength(1);
+    },
+    60_000,
+  );
+});
+
 describe("a summary over GitHub's comment limit", () => {
   it(
     attack("summary-over-limit"),
