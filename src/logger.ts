@@ -1,4 +1,4 @@
-/** The log port stages write through; run.ts backs it with @actions/core, tests with an array. */
+/** The log port stages write through; runner/runner-context.ts backs it with @actions/core, tests with an array. */
 export interface Logger {
   info(message: string): void;
   warning(message: string): void;
