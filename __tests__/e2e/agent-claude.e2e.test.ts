@@ -107,6 +107,54 @@ describe("agent mode with the real Claude Code CLI", () => {
     expect(JSON.stringify(anthropic.requests)).not.toContain("ghs_standin_token");
   });
 
+  it("keeps a healthy run that lasts longer than the stall timeout: Claude's progress events count as output", async () => {
+    world = await createWorld();
+    const master = world.github.seedIssue({
+      title: "Greetings",
+      body: MASTER_BODY,
+      user: "maintainer-1",
+    }).number;
+    expect((await world.step("plan", { mode: "plan", "master-issue": String(master) })).exitCode).toBe(0);
+    const checkout = world.origin.clone();
+    // Four slow model turns of 1.5 s each: about 6 s in all, every gap under the 4 s stall timeout.
+    // Claude's one-document JSON output would print nothing until the end and be killed as hung.
+    const slow = 1_500;
+    anthropic = await startAnthropicStandIn([
+      {
+        delayMs: slow,
+        toolUse: { name: "Write", input: { file_path: join(checkout, "a.md"), content: "a\n" } },
+      },
+      {
+        delayMs: slow,
+        toolUse: { name: "Write", input: { file_path: join(checkout, "b.md"), content: "b\n" } },
+      },
+      {
+        delayMs: slow,
+        toolUse: { name: "Write", input: { file_path: join(checkout, "c.md"), content: "c\n" } },
+      },
+      { delayMs: slow, text: "Wrote a, b and c." },
+    ]);
+    const started = Date.now();
+    const run = await world.step(
+      "agent-1",
+      {
+        mode: "agent",
+        "master-issue": String(master),
+        task: "1",
+        agent: "claude",
+        "anthropic-api-key": "sk-ant-dummy-key-for-stand-in",
+        "stall-timeout-seconds": "4",
+      },
+      { cwd: checkout, env: claudeStepEnv(checkout, anthropic.url) },
+    );
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(Date.now() - started).toBeGreaterThan(4 * slow);
+    const record = world.artifacts.artifacts.find((a) => a.name === `status-${master}-1-1.json`);
+    const status = JSON.parse(record?.content.toString() ?? "{}");
+    expect(status).toMatchObject({ outcome: "success", num_turns: 4 });
+    expect(status.duration_seconds).toBeGreaterThan(4);
+  });
+
   it("reports the tool uses Claude's permissions refused, in the status and the no_changes reason", async () => {
     world = await createWorld();
     const master = world.github.seedIssue({

@@ -34,7 +34,7 @@ function isMessagesRequest(body: unknown): body is MessagesRequest {
 export async function startAnthropicStandIn(script: Script): Promise<AnthropicStandIn> {
   if (Array.isArray(script) && script.length === 0) throw new Error("the script needs at least one turn");
   const requests: AnthropicRequestLogEntry[] = [];
-  const hangs = new Set<NodeJS.Timeout>();
+  const pendingTimers = new Set<NodeJS.Timeout>();
   let agentRequests = 0;
   const server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -55,10 +55,10 @@ export async function startAnthropicStandIn(script: Script): Promise<AnthropicSt
     if ("hangMs" in turn) {
       // Never answer; drop the connection later so nothing lingers if the client keeps waiting.
       const timer = setTimeout(() => {
-        hangs.delete(timer);
+        pendingTimers.delete(timer);
         res.socket?.destroy();
       }, turn.hangMs);
-      hangs.add(timer);
+      pendingTimers.add(timer);
       return;
     }
     if ("error" in turn) {
@@ -67,6 +67,14 @@ export async function startAnthropicStandIn(script: Script): Promise<AnthropicSt
       if (retryAfterSeconds !== undefined) headers["retry-after"] = String(retryAfterSeconds);
       entry.status = status;
       res.writeHead(status, headers).end(errorBody(type, message, requestId));
+      return;
+    }
+    if (turn.delayMs) {
+      const timer = setTimeout(() => {
+        pendingTimers.delete(timer);
+        answerTurn(entry, res, req, { ...turn, delayMs: 0 });
+      }, turn.delayMs);
+      pendingTimers.add(timer);
       return;
     }
     const message = buildMessage(req, turn);
@@ -161,7 +169,7 @@ export async function startAnthropicStandIn(script: Script): Promise<AnthropicSt
     url: origin,
     requests,
     close() {
-      for (const timer of hangs) clearTimeout(timer);
+      for (const timer of pendingTimers) clearTimeout(timer);
       server.closeAllConnections();
       return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },

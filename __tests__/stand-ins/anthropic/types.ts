@@ -50,6 +50,8 @@ export interface TextTurn {
   usage?: TurnUsage;
   /** @default "end_turn" */
   stopReason?: "end_turn" | "max_tokens" | "stop_sequence";
+  /** The model "thinks" this long before the answer starts, as a slow real turn does. @default 0 */
+  delayMs?: number;
 }
 
 /** The assistant calls one or more tools (after optional text); `stop_reason` is `tool_use`. */
@@ -57,6 +59,8 @@ export interface ToolUseTurn {
   toolUse: ScriptedToolUse | ScriptedToolUse[];
   text?: string;
   usage?: TurnUsage;
+  /** The model "thinks" this long before the answer starts, as a slow real turn does. @default 0 */
+  delayMs?: number;
 }
 
 /** The API fails with an error body `{"type":"error","error":{type, message}}`. */

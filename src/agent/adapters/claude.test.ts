@@ -67,7 +67,7 @@ const CONNECTION_REFUSED =
   '{"type":"result","subtype":"success","is_error":true,"num_turns":1,"total_cost_usd":0,"terminal_reason":"api_error","api_error_status":null,"api_error":"connection_failed","result":"API Error: Connection refused — a firewall or proxy may be blocking it (ECONNREFUSED)","duration_ms":370,"usage":{"input_tokens":0,"output_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0},"modelUsage":{}}';
 
 describe("claudeAdapter.buildInvocation", () => {
-  it("runs claude -p with JSON output, acceptEdits and an allow-list; the workflow's args come first", () => {
+  it("runs claude -p with streamed JSON output, acceptEdits and an allow-list; the workflow's args come first", () => {
     const inv = claudeAdapter.buildInvocation(options);
     expect(inv.command).toBe("claude");
     expect(inv.args).toEqual([
@@ -75,7 +75,8 @@ describe("claudeAdapter.buildInvocation", () => {
       "Be brief.",
       "-p",
       "--output-format",
-      "json",
+      "stream-json",
+      "--verbose",
       "--permission-mode",
       "acceptEdits",
       "--allowedTools",
@@ -123,7 +124,8 @@ describe("claudeAdapter.buildInvocation", () => {
     expect(inv.args).toEqual([
       "-p",
       "--output-format",
-      "json",
+      "stream-json",
+      "--verbose",
       "--permission-mode",
       "acceptEdits",
       "--allowedTools",

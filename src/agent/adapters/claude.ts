@@ -73,8 +73,12 @@ function buildInvocation(options: AgentRunOptions) {
     // The workflow's arguments come first so ours, later on the command line, win where both are given.
     ...(options.extraArgs ?? []),
     "-p",
+    // One JSON event per message as the run goes, not one document at the end: a healthy run that
+    // works for longer than `stall-timeout-seconds` must not look silent (hung) to us. The final
+    // `{"type":"result"}` line is the same document `json` would print. `-p` needs `--verbose` here.
     "--output-format",
-    "json",
+    "stream-json",
+    "--verbose",
     // Not --dangerously-skip-permissions: Claude Code refuses it as root, which CI containers often are.
     "--permission-mode",
     "acceptEdits",
@@ -226,5 +230,5 @@ function interpretResult(result: ProcessResult, stdoutTail: string, options: Age
   });
 }
 
-/** Claude Code in print mode (`claude -p --output-format json`), prompt on stdin. */
+/** Claude Code in print mode (`claude -p --output-format stream-json --verbose`), prompt on stdin. */
 export const claudeAdapter: AgentAdapter = { kind: "claude", buildInvocation, interpretResult };
