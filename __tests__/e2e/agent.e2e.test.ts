@@ -156,6 +156,11 @@ describe("agent mode through dist/index.js", () => {
     expect(world.github.state.pulls.size).toBe(1);
     const [pr] = [...world.github.state.pulls.values()];
     expect(statusOf("1", 2)).toMatchObject({ outcome: "success", pr_number: pr?.number, commits: 1 });
+    // The second agent wrote the same file again: no new commit, and the status says so.
+    expect(statusOf("1", 2).outcome_reason).toContain(
+      "It added no commit in this attempt: the branch already held 1 commit from an earlier attempt",
+    );
+    expect(statusOf("1").outcome_reason).not.toContain("no commit in this attempt");
     expect(world.github.countRequests({ operationId: "pulls/create" })).toBe(1);
     // The second attempt finds its first comment (written by our account) and updates it.
     const comments = [...world.github.state.comments.values()].filter((c) => c.issueNumber === subIssueOf(1));
@@ -319,6 +324,34 @@ describe("agent mode through dist/index.js", () => {
       "pulls/list 200",
       "pulls/update 200",
     ]);
+  });
+
+  it("records a timeout and still uploads the status when its own work hangs past the job's time budget", async () => {
+    // GitHub never answers the pull request create (held far longer than the budget): the job must not
+    // wait for it until the runner's timeout-minutes kills it without a status.
+    world.github.injectBarrier({ path: /\/pulls$/, count: 99, timeoutMs: 60_000 });
+    const started = Date.now();
+    const result = await agentStep("1", "write", {
+      "timeout-seconds": "2",
+      "overhead-timeout-seconds": "3",
+    }).run;
+    expect(result.exitCode).toBe(1);
+    // Well before the held request would be let through: the job gave up on it and ended.
+    expect(Date.now() - started).toBeLessThan(45_000);
+    const status = statusOf("1");
+    expect(status).toMatchObject({
+      status: "failed",
+      outcome: "timeout",
+      error_type: "TIMEOUT",
+      pr_number: null,
+    });
+    expect(status.outcome_reason).toBe(
+      "The job used up its time budget of 5 s (timeout-seconds + overhead-timeout-seconds) while publishing the work; what was still running was abandoned so this status could be uploaded.",
+    );
+    // The work itself was pushed before the hang, so nothing the agent did is lost.
+    expect(git(world.origin.origin, "show", `orchestrator/${master}/1-cart-model:tasks/task-1.md`)).toContain(
+      "Task 1",
+    );
   });
 
   it("gives the agent no GitHub or runtime token and leaks no secret anywhere", async () => {

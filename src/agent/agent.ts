@@ -16,7 +16,12 @@ import type { AgentRunOptions } from "./adapters/agent-adapter.js";
 import { parseCommandArgv } from "./adapters/parse-command-argv.js";
 import { selectAdapter } from "./adapters/select-adapter.js";
 import { buildAgentPrompt } from "./build-prompt.js";
-import { buildStatus, type OutcomeOverride, type StatusFacts } from "./build-status.js";
+import {
+  buildStatus,
+  buildStatusOrFallback,
+  type OutcomeOverride,
+  type StatusFacts,
+} from "./build-status.js";
 import { loadPlan } from "./load-plan.js";
 import { pullRequestBody, pullRequestTitle, subIssueComment } from "./render-agent-report.js";
 
@@ -42,6 +47,8 @@ export interface AgentDeps {
   secrets: readonly string[];
   /** A promise while the job log cannot take more output yet (see runProcess's `backpressure`). */
   logBackpressure?: () => Promise<void> | undefined;
+  /** How long the status upload may take before it is given up as failed. @default 120 s */
+  uploadTimeoutMs?: number;
 }
 
 export interface AgentResult {
@@ -49,6 +56,11 @@ export interface AgentResult {
   /** Where the status document was stored; undefined when the upload failed (see uploadError). */
   artifactName: string;
   uploadError?: string;
+  /**
+   * Work was abandoned unfinished (a cancellation, or the job's time budget ran out): requests or git
+   * commands may still be pending, and the caller should end the process once it has reported.
+   */
+  abandonedWork: boolean;
 }
 
 /** Raised inside the run to end it with a given outcome (push rejected, PR refused, …). */
@@ -58,28 +70,41 @@ class OutcomeError extends Error {
   }
 }
 
-/** The job was cancelled before the agent process started: nothing of the task was done. */
-class CancelledBeforeStartError extends Error {
+/** The job was cancelled, or ran out of its time budget, while waiting for work of its own. */
+class StoppedError extends Error {
   constructor() {
-    super("The job was cancelled before the agent started.");
+    super("Stopped while waiting.");
   }
 }
 
 /**
- * `start()`'s result, unless `signal` aborts first: then it rejects at once with
- * CancelledBeforeStartError and stops waiting (the work, if started, is left to finish unobserved).
- * Not started at all when the signal is already aborted.
+ * `start()`'s result, unless `signal` aborts first: then it rejects at once with StoppedError and stops
+ * waiting (the work, if started, is left to finish unobserved). Not started at all when the signal is
+ * already aborted.
  */
-export function unlessCancelled<T>(signal: AbortSignal, start: () => Promise<T>): Promise<T> {
-  if (signal.aborted) return Promise.reject(new CancelledBeforeStartError());
+export function unlessStopped<T>(signal: AbortSignal, start: () => Promise<T>): Promise<T> {
+  if (signal.aborted) return Promise.reject(new StoppedError());
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CancelledBeforeStartError());
+    const onAbort = () => reject(new StoppedError());
     signal.addEventListener("abort", onAbort, { once: true });
     start()
       .then(resolve, reject)
       .finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
+
+/** `work`, or a rejection naming `what` once `ms` have passed without it settling. */
+export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
+/** What the job is doing, for a reason that says where time ran out. */
+type Phase =
+  "preparing the checkout" | "installing the agent CLI" | "running the agent" | "publishing the work";
 
 /** A promise whose rejection is handled later (or never): keeps it from counting as unhandled meanwhile. */
 function quiet<T>(promise: Promise<T>): Promise<T> {
@@ -113,55 +138,96 @@ export async function runAgent(deps: AgentDeps, inputs: AgentInputs): Promise<Ag
     run: deps.run,
     metadata: { timeout_seconds: inputs["timeout-seconds"], retry_count: deps.run.runAttempt - 1 },
   };
+  // The job's time budget: the agent's own limit plus what our work around it may take. Past it, the
+  // job stops waiting for whatever hangs (a stalled git remote, npm, a GitHub request that never
+  // answers) so the status is uploaded before the job's timeout-minutes kills everything silently.
+  const budgetSeconds = inputs["timeout-seconds"] + inputs["overhead-timeout-seconds"];
+  const overrun = new AbortController();
+  const budgetTimer = setTimeout(() => overrun.abort(), budgetSeconds * 1000);
+  const stop = AbortSignal.any([deps.cancel, overrun.signal]);
+  const phase: { now: Phase } = { now: "preparing the checkout" };
   // Who may have written our earlier sub-issue comment: asked while the agent works, used at the end.
   let trustedLogin: Promise<string> | undefined;
+  let published = false;
   try {
     // Until the agent process starts, a cancellation ends the wait at once: a slow plan download or git
     // fetch must not eat the few seconds the runner leaves between SIGINT and SIGKILL for the status.
-    const { plan, task } = await unlessCancelled(deps.cancel, () => prepare(deps, inputs, facts));
+    const { plan, task } = await unlessStopped(stop, () => prepare(deps, inputs, facts));
     // A sub-issue this run's plan created has no comment of ours yet on the first attempt: nothing to find.
     facts.freshSubIssue = task.subIssueCreated === true && deps.run.runAttempt === 1;
     if (task.subIssue !== null && !facts.freshSubIssue) {
       trustedLogin = quiet(resolveTrustedLogin(deps.github, inputs["bot-login"]));
     }
-    await runAgentProcess(deps, inputs, facts, plan, task);
-    await publish(deps, inputs, facts, task);
+    await runAgentProcess(deps, inputs, facts, plan, task, stop, phase);
+    phase.now = "publishing the work";
+    await unlessStopped(stop, () => publish(deps, inputs, facts, task));
+    published = true;
   } catch (error) {
     facts.override =
       error instanceof OutcomeError
         ? error.override
-        : error instanceof CancelledBeforeStartError
-          ? { outcome: "cancelled", errorType: "CANCELLED", reason: error.message }
+        : error instanceof StoppedError
+          ? undefined // decided below, from which signal stopped us
           : {
               outcome: "crashed",
               errorType: "CRASHED",
               reason: `The agent job failed: ${errorMessage(error)}`,
             };
   }
-  if (deps.cancel.aborted && !facts.override && facts.agent?.outcome !== "success") {
-    facts.override = { outcome: "cancelled", errorType: "CANCELLED", reason: "The job was cancelled." };
+  clearTimeout(budgetTimer);
+  if (!facts.override && stop.aborted && !published) {
+    facts.override = stoppedOutcome(deps.cancel.aborted, phase.now, budgetSeconds, facts.agent !== undefined);
   }
 
-  const status = buildStatus(facts, deps.now(), deps.redact);
+  const status = buildStatusOrFallback(facts, deps.now(), deps.redact);
   const artifactName = statusArtifactName(master, inputs.task, deps.run.runAttempt);
+  const uploadTimeoutMs = deps.uploadTimeoutMs ?? 120_000;
   const upload = async (): Promise<string | undefined> => {
     try {
-      await deps.artifacts.uploadJson(artifactName, status);
+      await withTimeout(deps.artifacts.uploadJson(artifactName, status), uploadTimeoutMs, "The upload");
       log.info(`Status ${status.outcome} stored as artifact ${artifactName}.json`);
       return undefined;
     } catch (error) {
       return `Uploading the status document ${artifactName} failed: ${errorMessage(error)}`;
     }
   };
-  // The status upload and the sub-issue note are independent: do them together. No note after a
-  // cancellation: the runner is about to kill the job, the status is what must get out.
+  // The status upload and the sub-issue note are independent: do them together. No note once stopped:
+  // the runner is about to kill the job (or its time is up), the status is what must get out.
   const [uploadError] = await Promise.all([
     upload(),
-    deps.cancel.aborted
+    stop.aborted
       ? undefined
       : noteOnSubIssue(deps, inputs, status, trustedLogin, facts.freshSubIssue === true),
   ]);
-  return { status, artifactName, ...(uploadError !== undefined ? { uploadError } : {}) };
+  return {
+    status,
+    artifactName,
+    abandonedWork: stop.aborted,
+    ...(uploadError !== undefined ? { uploadError } : {}),
+  };
+}
+
+/** The outcome of a job stopped by a cancellation or by its time budget, in the phase it was in. */
+export function stoppedOutcome(
+  cancelled: boolean,
+  phase: Phase,
+  budgetSeconds: number,
+  agentRan: boolean,
+): OutcomeOverride {
+  if (cancelled) {
+    return {
+      outcome: "cancelled",
+      errorType: "CANCELLED",
+      reason: agentRan ? "The job was cancelled." : "The job was cancelled before the agent started.",
+    };
+  }
+  return {
+    outcome: "timeout",
+    errorType: "TIMEOUT",
+    reason:
+      `The job used up its time budget of ${budgetSeconds} s (timeout-seconds + overhead-timeout-seconds) ` +
+      `while ${phase}; what was still running was abandoned so this status could be uploaded.`,
+  };
 }
 
 async function prepare(
@@ -204,6 +270,8 @@ async function runAgentProcess(
   facts: StatusFacts,
   plan: PlanDocument,
   task: PlannedTask,
+  stop: AbortSignal,
+  phase: { now: Phase },
 ) {
   const adapter = selectAdapter(inputs.agent);
   const otherFiles = plan.tasks.filter((t) => t.id !== task.id).flatMap((t) => t.files);
@@ -222,10 +290,11 @@ async function runAgentProcess(
     command = parseCommandArgv(inputs["agent-command"] ?? "");
   } else {
     const kind = inputs.agent;
+    phase.now = "installing the agent CLI";
     try {
-      command = [await unlessCancelled(deps.cancel, () => deps.ensureCli(kind))];
+      command = [await unlessStopped(stop, () => deps.ensureCli(kind))];
     } catch (error) {
-      if (error instanceof CancelledBeforeStartError) throw error;
+      if (error instanceof StoppedError) throw error;
       throw new OutcomeError({
         outcome: "crashed",
         errorType: "INSTALL_FAILED",
@@ -263,7 +332,8 @@ async function runAgentProcess(
     await mkdir(dirname(file.path), { recursive: true });
     await writeFile(file.path, file.content, "utf8");
   }
-  if (deps.cancel.aborted) throw new CancelledBeforeStartError();
+  if (stop.aborted) throw new StoppedError();
+  phase.now = "running the agent";
   deps.log.info(
     `Running the ${inputs.agent} agent on task ${task.id} (timeout ${inputs["timeout-seconds"]} s)`,
   );
@@ -275,7 +345,8 @@ async function runAgentProcess(
     stdin: invocation.stdin,
     timeoutMs: inputs["timeout-seconds"] * 1000,
     stallTimeoutMs: inputs["stall-timeout-seconds"] > 0 ? inputs["stall-timeout-seconds"] * 1000 : undefined,
-    signal: deps.cancel,
+    // Our time budget stops the agent too: it only bites when our own work before it took very long.
+    signal: stop,
     redact: deps.redact,
     onLine: (stream, line) => deps.log.info(`[agent ${stream}] ${line}`),
     ...(deps.logBackpressure ? { backpressure: deps.logBackpressure } : {}),
@@ -293,8 +364,15 @@ async function publish(deps: AgentDeps, inputs: AgentInputs, facts: StatusFacts,
   await workspace.commitAll(
     `Task ${task.id}: ${task.title.slice(0, 60).replace(/\s+/g, " ")}\n\nUncommitted changes left by the ${inputs.agent} agent.`,
   );
-  facts.changes = await workspace.changesSince(facts.baseBranch);
-  if (facts.changes.commits === 0) return;
+  const startSha = String(facts.metadata.remote_sha ?? "");
+  const [changes, head] = await Promise.all([
+    workspace.changesSince(facts.baseBranch),
+    startSha !== "" ? workspace.headSha() : undefined,
+  ]);
+  facts.changes = changes;
+  // A reused branch counts earlier attempts' commits too: this attempt changed something only if HEAD moved.
+  facts.attemptChanged = startSha !== "" ? head !== startSha : changes.commits > 0;
+  if (changes.commits === 0) return;
   // An agent holds its own API key (and may be talked into writing it down): a credential in any commit
   // would be published by the push, so nothing is pushed then.
   const leaks = await workspace.filesContaining(

@@ -41,6 +41,11 @@ export interface StatusFacts {
   metadata: Record<string, unknown>;
   /** The sub-issue was created by this run's plan and this is the first attempt: no comment of ours yet. */
   freshSubIssue?: boolean;
+  /**
+   * Whether this attempt added commits. On a reused branch `changes` counts every attempt's commits, so
+   * an agent that found its earlier work complete and changed nothing still has a branch to review.
+   */
+  attemptChanged?: boolean;
 }
 
 /**
@@ -72,6 +77,14 @@ export function decideOutcome(
         (denied.length > 0
           ? ` It was refused: ${denied.join(", ")} — grant what the task needs with \`allowed-tools\`.`
           : ""),
+    };
+  }
+  if (facts.attemptChanged === false) {
+    const commits = facts.changes?.commits ?? 0;
+    return {
+      outcome: "success",
+      errorType: null,
+      reason: `${agent.reason} It added no commit in this attempt: the branch already held ${commits} commit${commits === 1 ? "" : "s"} from an earlier attempt, which the agent left as they were.`,
     };
   }
   return { outcome: "success", errorType: null, reason: agent.reason };
@@ -129,6 +142,48 @@ export function buildStatus(facts: StatusFacts, now: Date, redact: (text: string
     metadata: facts.metadata,
   };
   return parseTaskStatus(status);
+}
+
+/**
+ * The status document, whatever the facts hold: when they fail the schema (an adapter read something no
+ * test foresaw), a plain `crashed` status that names the problem is built from the task's identity
+ * alone, so the aggregator still hears from this task and the pull request, if one was opened, is not
+ * lost from view.
+ */
+export function buildStatusOrFallback(
+  facts: StatusFacts,
+  now: Date,
+  redact: (text: string) => string,
+): TaskStatus {
+  try {
+    return buildStatus(facts, now, redact);
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error);
+    const pr = facts.pr ? ` Pull request: ${facts.pr.url}` : "";
+    return buildStatus(
+      {
+        master: facts.master,
+        taskId: facts.taskId,
+        subIssue: facts.subIssue,
+        branch: facts.branch,
+        baseBranch: facts.baseBranch,
+        agentKind: facts.agentKind,
+        model: null,
+        maxTurns: facts.maxTurns,
+        startedAt: facts.startedAt,
+        agentDurationMs: facts.agentDurationMs,
+        run: facts.run,
+        metadata: {},
+        override: {
+          outcome: "crashed",
+          errorType: "CRASHED",
+          reason: `The status document could not be built (${capText(problem, 500)}); the task's outcome is unknown.${pr}`,
+        },
+      },
+      now,
+      redact,
+    );
+  }
 }
 
 /** ISO-8601 UTC without milliseconds, as the v1 schema's examples write it. */
