@@ -34,6 +34,14 @@ const taskStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     cost_usd: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().nullable(),
     lines_added: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     lines_removed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    /**
+     * Turns and tokens (input with cache reads, output), null when the agent did not report them. Optional:
+     * summaries written before they were recorded must still parse, and then show no turns or tokens.
+     */
+    num_turns: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().nullable().optional(),
+    tokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ input: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(), output: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative() })
+        .nullable()
+        .optional(),
 });
 const attemptSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     run_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
@@ -1055,11 +1063,15 @@ function numberTasks(drafts, ids) {
 function resolveDependencies(refs, self, byNumber) {
     const tasks = new Set();
     const issues = new Set();
+    const unknown = new Set();
     for (const ref of refs) {
         const target = byNumber.get(ref.n);
         if (target === undefined) {
+            // `#N` may be any issue of the repository; `task N` can only mean a task, so it is a mistake.
             if (ref.kind === "hash")
                 issues.add(ref.n);
+            else
+                unknown.add(ref.n);
         }
         else if (target !== null && target !== self)
             tasks.add(target);
@@ -1067,6 +1079,7 @@ function resolveDependencies(refs, self, byNumber) {
     return {
         dependsOn: [...tasks].sort((a, b) => Number(a) - Number(b)),
         dependsOnIssues: [...issues].sort((a, b) => a - b),
+        ...(unknown.size === 0 ? {} : { unknownDependencies: [...unknown].sort((a, b) => a - b) }),
     };
 }
 /** Parses a master issue's body into its tasks and its context. Pure; never throws on any input. */
@@ -1135,6 +1148,18 @@ const VERDICT = {
     abort: "❌ **Abort**: the tasks cannot run in parallel as written. Nothing was started.",
 };
 const LEVEL_ICON = { error: "❌", warning: "⚠️", info: "ℹ️" };
+const LEVEL_RANK = { error: 0, warning: 1, info: 2 };
+/**
+ * Findings as report lines, most severe first: what stops or endangers the run is read before notes
+ * (which can number one per task). Stable, so findings of a level keep validation's order.
+ */
+function renderFindings(findings) {
+    if (findings.length === 0)
+        return ["✅ No dependencies between tasks, no shared files."];
+    return [...findings]
+        .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level])
+        .map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`);
+}
 function cell(text, max = 80) {
     const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
     return (0,sanitize_untrusted_text/* escapeMarkdownInline */.E)(short);
@@ -1162,9 +1187,7 @@ function renderPlanReport(plan, options = {}) {
         `**Tasks**: ${tasks.length} selected of ${plan.task_count} found${plan.dry_run ? " · **Dry run**: nothing was created" : ""}`,
         "",
     ].filter((line, i) => i > 0 || line !== "");
-    const findings = validation.findings.length === 0
-        ? ["### Findings", "", "✅ No dependencies between tasks, no shared files.", ""]
-        : ["### Findings", "", ...validation.findings.map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`), ""];
+    const findings = ["### Findings", "", ...renderFindings(validation.findings), ""];
     const footer = plan.dry_run
         ? [
             "---",
@@ -1347,6 +1370,7 @@ function settleDuplicates(linked, keyOf) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/validate-plan.ts
+
 const DEFAULT_VALIDATION_OPTIONS = {
     onOverlap: "warn",
     maxTasks: 256,
@@ -1376,6 +1400,17 @@ function covers(a, b) {
     const bPrefix = staticPrefix(b);
     return bPrefix.startsWith(prefix) || b === prefix.replace(/\/$/, "");
 }
+/** "a", "a and b", "a, b and c". */
+function joinList(items) {
+    return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
+}
+/** "task 9", "tasks 9 and 12", …: how the author would write the numbers; long lists are cut at 10. */
+function taskNumbers(numbers) {
+    const shown = numbers.slice(0, 10).map(String);
+    if (numbers.length > 10)
+        shown.push(`${numbers.length - 10} more`);
+    return `task${numbers.length === 1 ? "" : "s"} ${joinList(shown)}`;
+}
 function dependencyFindings(all, selected) {
     const selectedIds = new Set(selected.map((t) => t.id));
     const known = new Set(all.map((t) => t.id));
@@ -1398,6 +1433,16 @@ function dependencyFindings(all, selected) {
                     tasks: [task.id, dep],
                 });
             }
+        }
+        const unknown = task.unknownDependencies ?? [];
+        if (unknown.length > 0) {
+            // A typo or a task since removed: the reference is all we have, so say which one it is.
+            findings.push({
+                level: "warning",
+                code: "unknown-dependency",
+                message: `Task ${task.id} depends on ${taskNumbers(unknown)}, but the master issue has no such task: the dependency is ignored. Correct the number or remove the reference.`,
+                tasks: [task.id],
+            });
         }
         for (const issue of task.dependsOnIssues) {
             findings.push({
@@ -1430,7 +1475,31 @@ function overlapFindings(selected, onOverlap) {
     }
     return findings;
 }
-function sizeFindings(selected, options) {
+/**
+ * Past 100 tasks the plan links sub-issues through group issues (group-sub-issues.ts). Nothing is wrong
+ * with that, but the user sees extra issues appear under the master, so the report says why. Grouping
+ * depends on the master issue's task count, not the selection: groups are keyed by task id.
+ */
+function groupingFinding(all, selected) {
+    if (!usesGroups(all.length))
+        return undefined;
+    const groups = [...new Set(selected.map((t) => groupOfTask(t.id)))].sort((a, b) => a - b);
+    const ranges = groups.map((g) => {
+        const [from, to] = groupRange(g);
+        const last = Math.min(to, all.length);
+        return last === from ? String(from) : `${from}–${last}`;
+    });
+    const k = `${groups.length} group issue${groups.length === 1 ? "" : "s"}`;
+    const n = selected.length;
+    const these = n === all.length ? k : `this run's ${n} task${n === 1 ? "" : "s"} go under ${k}`;
+    return {
+        level: "info",
+        code: "grouped-sub-issues",
+        message: `${all.length} tasks exceed GitHub's limit of ${SUB_ISSUES_PER_PARENT} sub-issues per issue, so their sub-issues are grouped under group issues of at most ${SUB_ISSUES_PER_PARENT} tasks each, linked under the master issue: ${these}, for tasks ${joinList(ranges)}.`,
+        tasks: [],
+    };
+}
+function sizeFindings(all, selected, options) {
     const n = selected.length;
     if (n === 0) {
         return [
@@ -1452,17 +1521,19 @@ function sizeFindings(selected, options) {
             },
         ];
     }
+    const findings = [];
     if (n < options.minUsefulTasks) {
-        return [
-            {
-                level: "warning",
-                code: "few-tasks",
-                message: `Only ${n} task${n === 1 ? "" : "s"}: below ${options.minUsefulTasks}, the orchestration overhead (sub-issues, one runner per task) usually outweighs running them in parallel.`,
-                tasks: selected.map((t) => t.id),
-            },
-        ];
+        findings.push({
+            level: "warning",
+            code: "few-tasks",
+            message: `Only ${n} task${n === 1 ? "" : "s"}: below ${options.minUsefulTasks}, the orchestration overhead (sub-issues, one runner per task) usually outweighs running them in parallel.`,
+            tasks: selected.map((t) => t.id),
+        });
     }
-    return [];
+    const grouping = groupingFinding(all, selected);
+    if (grouping)
+        findings.push(grouping);
+    return findings;
 }
 function qualityFindings(selected) {
     const findings = [];
@@ -1493,12 +1564,13 @@ function qualityFindings(selected) {
 }
 /**
  * Checks that the selected tasks can run as independent parallel jobs. Declared dependencies between
- * selected tasks abort; shared files warn (or abort with on-overlap: fail); limits of GitHub abort with
- * a message that says what to do.
+ * selected tasks abort; dependencies on unselected or unknown tasks and shared files warn (shared files
+ * abort with on-overlap: fail); limits of GitHub abort with a message that says what to do, or, for the
+ * 100 sub-issues per issue, are worked around and noted.
  */
 function validatePlan(all, selected, options = DEFAULT_VALIDATION_OPTIONS) {
     const findings = [
-        ...sizeFindings(selected, options),
+        ...sizeFindings(all, selected, options),
         ...dependencyFindings(all, selected),
         ...overlapFindings(selected, options.onOverlap),
         ...qualityFindings(selected),
@@ -1592,7 +1664,7 @@ async function runPlan(deps, inputs) {
         dry_run: inputs["dry-run"],
         validation,
         task_count: parsed.tasks.length,
-        tasks: selected.map((t) => ({ ...t, subIssue: null, branch: branchFor(t) })),
+        tasks: selected.map((t) => (0,plan_schema/* plannedTaskOf */.DF)(t, branchFor(t))),
         run: { run_id: deps.run.runId, run_attempt: deps.run.runAttempt },
     };
     const aborted = validation.outcome === "abort";

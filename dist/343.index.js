@@ -11,7 +11,9 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   runAgent: () => (/* binding */ runAgent),
-  unlessCancelled: () => (/* binding */ unlessCancelled)
+  stoppedOutcome: () => (/* binding */ stoppedOutcome),
+  unlessStopped: () => (/* binding */ unlessStopped),
+  withTimeout: () => (/* binding */ withTimeout)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -403,8 +405,12 @@ function buildInvocation(options) {
         // The workflow's arguments come first so ours, later on the command line, win where both are given.
         ...(options.extraArgs ?? []),
         "-p",
+        // One JSON event per message as the run goes, not one document at the end: a healthy run that
+        // works for longer than `stall-timeout-seconds` must not look silent (hung) to us. The final
+        // `{"type":"result"}` line is the same document `json` would print. `-p` needs `--verbose` here.
         "--output-format",
-        "json",
+        "stream-json",
+        "--verbose",
         // Not --dangerously-skip-permissions: Claude Code refuses it as root, which CI containers often are.
         "--permission-mode",
         "acceptEdits",
@@ -553,7 +559,7 @@ function interpretResult(result, stdoutTail, options) {
         reason: `Claude Code finished in ${turns ?? "?"} turns.`,
     });
 }
-/** Claude Code in print mode (`claude -p --output-format json`), prompt on stdin. */
+/** Claude Code in print mode (`claude -p --output-format stream-json --verbose`), prompt on stdin. */
 const claudeAdapter = { kind: "claude", buildInvocation, interpretResult };
 
 ;// CONCATENATED MODULE: ./src/agent/adapters/model-prices.ts
@@ -1031,6 +1037,14 @@ function decideOutcome(facts) {
                     : ""),
         };
     }
+    if (facts.attemptChanged === false) {
+        const commits = facts.changes?.commits ?? 0;
+        return {
+            outcome: "success",
+            errorType: null,
+            reason: `${agent.reason} It added no commit in this attempt: the branch already held ${commits} commit${commits === 1 ? "" : "s"} from an earlier attempt, which the agent left as they were.`,
+        };
+    }
     return { outcome: "success", errorType: null, reason: agent.reason };
 }
 /** Builds and validates the status document; every free text passes through `redact` first. */
@@ -1084,6 +1098,40 @@ function buildStatus(facts, now, redact) {
     };
     return (0,status_schema/* parseTaskStatus */.r)(status);
 }
+/**
+ * The status document, whatever the facts hold: when they fail the schema (an adapter read something no
+ * test foresaw), a plain `crashed` status that names the problem is built from the task's identity
+ * alone, so the aggregator still hears from this task and the pull request, if one was opened, is not
+ * lost from view.
+ */
+function buildStatusOrFallback(facts, now, redact) {
+    try {
+        return buildStatus(facts, now, redact);
+    }
+    catch (error) {
+        const problem = error instanceof Error ? error.message : String(error);
+        const pr = facts.pr ? ` Pull request: ${facts.pr.url}` : "";
+        return buildStatus({
+            master: facts.master,
+            taskId: facts.taskId,
+            subIssue: facts.subIssue,
+            branch: facts.branch,
+            baseBranch: facts.baseBranch,
+            agentKind: facts.agentKind,
+            model: null,
+            maxTurns: facts.maxTurns,
+            startedAt: facts.startedAt,
+            agentDurationMs: facts.agentDurationMs,
+            run: facts.run,
+            metadata: {},
+            override: {
+                outcome: "crashed",
+                errorType: "CRASHED",
+                reason: `The status document could not be built (${(0,status_schema/* capText */.yA)(problem, 500)}); the task's outcome is unknown.${pr}`,
+            },
+        }, now, redact);
+    }
+}
 /** ISO-8601 UTC without milliseconds, as the v1 schema's examples write it. */
 function isoSeconds(date) {
     return date.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -1116,27 +1164,35 @@ class OutcomeError extends Error {
         this.override = override;
     }
 }
-/** The job was cancelled before the agent process started: nothing of the task was done. */
-class CancelledBeforeStartError extends Error {
+/** The job was cancelled, or ran out of its time budget, while waiting for work of its own. */
+class StoppedError extends Error {
     constructor() {
-        super("The job was cancelled before the agent started.");
+        super("Stopped while waiting.");
     }
 }
 /**
- * `start()`'s result, unless `signal` aborts first: then it rejects at once with
- * CancelledBeforeStartError and stops waiting (the work, if started, is left to finish unobserved).
- * Not started at all when the signal is already aborted.
+ * `start()`'s result, unless `signal` aborts first: then it rejects at once with StoppedError and stops
+ * waiting (the work, if started, is left to finish unobserved). Not started at all when the signal is
+ * already aborted.
  */
-function unlessCancelled(signal, start) {
+function unlessStopped(signal, start) {
     if (signal.aborted)
-        return Promise.reject(new CancelledBeforeStartError());
+        return Promise.reject(new StoppedError());
     return new Promise((resolve, reject) => {
-        const onAbort = () => reject(new CancelledBeforeStartError());
+        const onAbort = () => reject(new StoppedError());
         signal.addEventListener("abort", onAbort, { once: true });
         start()
             .then(resolve, reject)
             .finally(() => signal.removeEventListener("abort", onAbort));
     });
+}
+/** `work`, or a rejection naming `what` once `ms` have passed without it settling. */
+function withTimeout(work, ms, what) {
+    let timer;
+    const expired = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+    });
+    return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 /** A promise whose rejection is handled later (or never): keeps it from counting as unhandled meanwhile. */
 function quiet(promise) {
@@ -1169,40 +1225,53 @@ async function runAgent(deps, inputs) {
         run: deps.run,
         metadata: { timeout_seconds: inputs["timeout-seconds"], retry_count: deps.run.runAttempt - 1 },
     };
+    // The job's time budget: the agent's own limit plus what our work around it may take. Past it, the
+    // job stops waiting for whatever hangs (a stalled git remote, npm, a GitHub request that never
+    // answers) so the status is uploaded before the job's timeout-minutes kills everything silently.
+    const budgetSeconds = inputs["timeout-seconds"] + inputs["overhead-timeout-seconds"];
+    const overrun = new AbortController();
+    const budgetTimer = setTimeout(() => overrun.abort(), budgetSeconds * 1000);
+    const stop = AbortSignal.any([deps.cancel, overrun.signal]);
+    const phase = { now: "preparing the checkout" };
     // Who may have written our earlier sub-issue comment: asked while the agent works, used at the end.
     let trustedLogin;
+    let published = false;
     try {
         // Until the agent process starts, a cancellation ends the wait at once: a slow plan download or git
         // fetch must not eat the few seconds the runner leaves between SIGINT and SIGKILL for the status.
-        const { plan, task } = await unlessCancelled(deps.cancel, () => prepare(deps, inputs, facts));
+        const { plan, task } = await unlessStopped(stop, () => prepare(deps, inputs, facts));
         // A sub-issue this run's plan created has no comment of ours yet on the first attempt: nothing to find.
         facts.freshSubIssue = task.subIssueCreated === true && deps.run.runAttempt === 1;
         if (task.subIssue !== null && !facts.freshSubIssue) {
             trustedLogin = quiet((0,stage_context/* resolveTrustedLogin */.Rf)(deps.github, inputs["bot-login"]));
         }
-        await runAgentProcess(deps, inputs, facts, plan, task);
-        await publish(deps, inputs, facts, task);
+        await runAgentProcess(deps, inputs, facts, plan, task, stop, phase);
+        phase.now = "publishing the work";
+        await unlessStopped(stop, () => publish(deps, inputs, facts, task));
+        published = true;
     }
     catch (error) {
         facts.override =
             error instanceof OutcomeError
                 ? error.override
-                : error instanceof CancelledBeforeStartError
-                    ? { outcome: "cancelled", errorType: "CANCELLED", reason: error.message }
+                : error instanceof StoppedError
+                    ? undefined // decided below, from which signal stopped us
                     : {
                         outcome: "crashed",
                         errorType: "CRASHED",
                         reason: `The agent job failed: ${(0,logger/* errorMessage */.g)(error)}`,
                     };
     }
-    if (deps.cancel.aborted && !facts.override && facts.agent?.outcome !== "success") {
-        facts.override = { outcome: "cancelled", errorType: "CANCELLED", reason: "The job was cancelled." };
+    clearTimeout(budgetTimer);
+    if (!facts.override && stop.aborted && !published) {
+        facts.override = stoppedOutcome(deps.cancel.aborted, phase.now, budgetSeconds, facts.agent !== undefined);
     }
-    const status = buildStatus(facts, deps.now(), deps.redact);
+    const status = buildStatusOrFallback(facts, deps.now(), deps.redact);
     const artifactName = (0,status_schema/* statusArtifactName */.eN)(master, inputs.task, deps.run.runAttempt);
+    const uploadTimeoutMs = deps.uploadTimeoutMs ?? 120_000;
     const upload = async () => {
         try {
-            await deps.artifacts.uploadJson(artifactName, status);
+            await withTimeout(deps.artifacts.uploadJson(artifactName, status), uploadTimeoutMs, "The upload");
             log.info(`Status ${status.outcome} stored as artifact ${artifactName}.json`);
             return undefined;
         }
@@ -1210,15 +1279,36 @@ async function runAgent(deps, inputs) {
             return `Uploading the status document ${artifactName} failed: ${(0,logger/* errorMessage */.g)(error)}`;
         }
     };
-    // The status upload and the sub-issue note are independent: do them together. No note after a
-    // cancellation: the runner is about to kill the job, the status is what must get out.
+    // The status upload and the sub-issue note are independent: do them together. No note once stopped:
+    // the runner is about to kill the job (or its time is up), the status is what must get out.
     const [uploadError] = await Promise.all([
         upload(),
-        deps.cancel.aborted
+        stop.aborted
             ? undefined
             : noteOnSubIssue(deps, inputs, status, trustedLogin, facts.freshSubIssue === true),
     ]);
-    return { status, artifactName, ...(uploadError !== undefined ? { uploadError } : {}) };
+    return {
+        status,
+        artifactName,
+        abandonedWork: stop.aborted,
+        ...(uploadError !== undefined ? { uploadError } : {}),
+    };
+}
+/** The outcome of a job stopped by a cancellation or by its time budget, in the phase it was in. */
+function stoppedOutcome(cancelled, phase, budgetSeconds, agentRan) {
+    if (cancelled) {
+        return {
+            outcome: "cancelled",
+            errorType: "CANCELLED",
+            reason: agentRan ? "The job was cancelled." : "The job was cancelled before the agent started.",
+        };
+    }
+    return {
+        outcome: "timeout",
+        errorType: "TIMEOUT",
+        reason: `The job used up its time budget of ${budgetSeconds} s (timeout-seconds + overhead-timeout-seconds) ` +
+            `while ${phase}; what was still running was abandoned so this status could be uploaded.`,
+    };
 }
 async function prepare(deps, inputs, facts) {
     const { workspace } = deps;
@@ -1249,7 +1339,7 @@ async function prepare(deps, inputs, facts) {
     });
     return { plan, task };
 }
-async function runAgentProcess(deps, inputs, facts, plan, task) {
+async function runAgentProcess(deps, inputs, facts, plan, task, stop, phase) {
     const adapter = selectAdapter(inputs.agent);
     const otherFiles = plan.tasks.filter((t) => t.id !== task.id).flatMap((t) => t.files);
     const prompt = buildAgentPrompt({
@@ -1268,11 +1358,12 @@ async function runAgentProcess(deps, inputs, facts, plan, task) {
     }
     else {
         const kind = inputs.agent;
+        phase.now = "installing the agent CLI";
         try {
-            command = [await unlessCancelled(deps.cancel, () => deps.ensureCli(kind))];
+            command = [await unlessStopped(stop, () => deps.ensureCli(kind))];
         }
         catch (error) {
-            if (error instanceof CancelledBeforeStartError)
+            if (error instanceof StoppedError)
                 throw error;
             throw new OutcomeError({
                 outcome: "crashed",
@@ -1312,8 +1403,9 @@ async function runAgentProcess(deps, inputs, facts, plan, task) {
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(file.path), { recursive: true });
         await (0,promises_.writeFile)(file.path, file.content, "utf8");
     }
-    if (deps.cancel.aborted)
-        throw new CancelledBeforeStartError();
+    if (stop.aborted)
+        throw new StoppedError();
+    phase.now = "running the agent";
     deps.log.info(`Running the ${inputs.agent} agent on task ${task.id} (timeout ${inputs["timeout-seconds"]} s)`);
     const result = await deps.runProcess({
         command: invocation.command,
@@ -1323,7 +1415,8 @@ async function runAgentProcess(deps, inputs, facts, plan, task) {
         stdin: invocation.stdin,
         timeoutMs: inputs["timeout-seconds"] * 1000,
         stallTimeoutMs: inputs["stall-timeout-seconds"] > 0 ? inputs["stall-timeout-seconds"] * 1000 : undefined,
-        signal: deps.cancel,
+        // Our time budget stops the agent too: it only bites when our own work before it took very long.
+        signal: stop,
         redact: deps.redact,
         onLine: (stream, line) => deps.log.info(`[agent ${stream}] ${line}`),
         ...(deps.logBackpressure ? { backpressure: deps.logBackpressure } : {}),
@@ -1339,8 +1432,15 @@ async function publish(deps, inputs, facts, task) {
         return;
     // 4. Keep whatever the agent left, even after a failure: the branch preserves partial work.
     await workspace.commitAll(`Task ${task.id}: ${task.title.slice(0, 60).replace(/\s+/g, " ")}\n\nUncommitted changes left by the ${inputs.agent} agent.`);
-    facts.changes = await workspace.changesSince(facts.baseBranch);
-    if (facts.changes.commits === 0)
+    const startSha = String(facts.metadata.remote_sha ?? "");
+    const [changes, head] = await Promise.all([
+        workspace.changesSince(facts.baseBranch),
+        startSha !== "" ? workspace.headSha() : undefined,
+    ]);
+    facts.changes = changes;
+    // A reused branch counts earlier attempts' commits too: this attempt changed something only if HEAD moved.
+    facts.attemptChanged = startSha !== "" ? head !== startSha : changes.commits > 0;
+    if (changes.commits === 0)
         return;
     // An agent holds its own API key (and may be talked into writing it down): a credential in any commit
     // would be published by the push, so nothing is pushed then.

@@ -73,9 +73,10 @@ async function runAgentStep(inputs, github) {
             ? new Promise((drained) => process.stdout.once("drain", () => drained()))
             : undefined,
     }, inputs);
-    if (cancel.signal.aborted) {
-        // Requests the job stopped waiting for (a stalled download) would keep the process alive until the
-        // runner kills it: once the result below is reported, end it. unref: never delays a normal exit.
+    if (result.abandonedWork) {
+        // Requests the job stopped waiting for (a stalled download, a push that hangs) would keep the process
+        // alive until the runner kills it: once the result below is reported, end it. unref: never delays a
+        // normal exit.
         setTimeout(() => process.exit(), 100).unref();
     }
     const { status } = result;

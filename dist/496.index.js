@@ -60,6 +60,7 @@ function isTrustedAuthor(author, trustedLogin) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DF: () => (/* binding */ plannedTaskOf),
 /* harmony export */   Ey: () => (/* binding */ parsePlanDocument),
 /* harmony export */   jk: () => (/* binding */ PLAN_SCHEMA_VERSION),
 /* harmony export */   nU: () => (/* binding */ planArtifactName)
@@ -114,6 +115,14 @@ const planDocumentSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     /** The repository's default branch when the plan ran: agents without a base-branch input use it. */
     default_branch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
 });
+/**
+ * A selected task as the plan document carries it, before its sub-issue exists. Unknown dependency
+ * numbers stay out: validation has reported them, and agents have no use for them.
+ */
+function plannedTaskOf(task, branch) {
+    const { unknownDependencies: _reported, ...planned } = task;
+    return { ...planned, subIssue: null, branch };
+}
 /** Artifact name of the plan of a run attempt; names must be unique per workflow run. */
 function planArtifactName(master, attempt) {
     return `plan-${master}-${attempt}`;

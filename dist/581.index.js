@@ -144,6 +144,24 @@ var stage_context = __webpack_require__(43667);
 // EXTERNAL MODULE: ./src/status/status-schema.ts
 var status_schema = __webpack_require__(18452);
 ;// CONCATENATED MODULE: ./src/aggregate/task-result.ts
+/**
+ * Outcomes given when a task's status could not be used (see collectStatuses): such a task has no
+ * figures, and the zeros an earlier run stored for it must not be shown as a real run's.
+ */
+const UNUSABLE_STATUS_OUTCOMES = new Set(["missing", "invalid", "forged"]);
+/** The figures of a validated status document. */
+function figuresOfStatus(status) {
+    return {
+        duration_seconds: status.duration_seconds,
+        num_turns: status.num_turns,
+        cost_usd: status.cost_usd,
+        tokens: status.tokens
+            ? { input: status.tokens.input + status.tokens.cache_read, output: status.tokens.output }
+            : null,
+        lines_added: status.lines_added,
+        lines_removed: status.lines_removed,
+    };
+}
 /** The artifact name pattern of status documents (see statusArtifactName). */
 function parseStatusArtifactName(name) {
     const match = /^status-(\d+)-([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)-(\d+)\.json$/.exec(name);
@@ -334,12 +352,17 @@ function renderFollowUp(master, result, runUrl) {
         `- **Outcome**: ${result.outcome}`,
         `- **Error type**: ${result.errorType ?? "UNKNOWN"}`,
         `- **Message**: ${(0,render_sub_issue/* safeMarkdown */.fH)(result.reason).replace(/\n+/g, " ")}`,
-        s
-            ? `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}${s.num_turns !== null ? `, ${s.num_turns} turns` : ""}, branch \`${s.branch_name}\``
-            : "",
-        s && s.denied_tools.length > 0
-            ? `- **Refused tool uses**: ${s.denied_tools.map((t) => `\`${t.replace(/`/g, "'")}\``).join(", ")} — grant what the task needs with \`allowed-tools\``
-            : "",
+        // Absent items are left out, not left blank: a blank line would split the list in two.
+        ...(s
+            ? [
+                `- **Agent**: ${s.agent.kind}, exit code ${s.exit_code ?? "none"}${s.signal ? `, signal ${s.signal}` : ""}${s.num_turns !== null ? `, ${s.num_turns} turns` : ""}, branch \`${s.branch_name}\``,
+            ]
+            : []),
+        ...(s && s.denied_tools.length > 0
+            ? [
+                `- **Refused tool uses**: ${s.denied_tools.map((t) => `\`${t.replace(/`/g, "'")}\``).join(", ")} — grant what the task needs with \`allowed-tools\``,
+            ]
+            : []),
         `- **Run**: ${runUrl}`,
         "",
         "## Likely cause",
@@ -373,6 +396,7 @@ var summary_data = __webpack_require__(64168);
 
 
 
+
 /** GitHub refuses comments over 65,536 characters; leave room for the marker and data lines. */
 const SUMMARY_BUDGET = 60_000;
 const ICON = { success: "✅" };
@@ -380,8 +404,26 @@ function cell(text, max = 70) {
     const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
     return (0,sanitize_untrusted_text/* escapeMarkdownInline */.E)(short);
 }
+/** A task's figures: from this run's status, or as an earlier run recorded them for a carried-over task. */
+function figuresOf(r) {
+    if (r.status)
+        return figuresOfStatus(r.status);
+    return r.earlier ?? null;
+}
+/** Duration, turns, cost and lines; an earlier run's figures in italics, explained under the table. */
+function figureCells(r) {
+    const f = figuresOf(r);
+    if (!f)
+        return ["—", "—", "—", "—"];
+    const mark = (text) => (r.carriedOver && text !== "—" ? `*${text}*` : text);
+    return [
+        (0,render_agent_report/* formatDuration */.a3)(f.duration_seconds),
+        f.num_turns === null ? "—" : String(f.num_turns),
+        (0,render_agent_report/* formatCost */.BD)(f.cost_usd),
+        `+${f.lines_added} −${f.lines_removed}`,
+    ].map(mark);
+}
 function row(r) {
-    const s = r.status;
     const icon = r.succeeded ? "✅" : (ICON[r.outcome] ?? "❌");
     const outcome = `${icon} ${r.outcome}${r.carriedOver ? " (earlier run)" : ""}`;
     return [
@@ -390,10 +432,7 @@ function row(r) {
         r.task.subIssue ? `#${r.task.subIssue}` : "—",
         outcome,
         r.prNumber ? `#${r.prNumber}` : "—",
-        s ? (0,render_agent_report/* formatDuration */.a3)(s.duration_seconds) : "—",
-        s?.num_turns ?? "—",
-        s ? (0,render_agent_report/* formatCost */.BD)(s.cost_usd) : "—",
-        s ? `+${s.lines_added} −${s.lines_removed}` : "—",
+        ...figureCells(r),
     ].join(" | ");
 }
 /** Seconds between the first agent's start and the last one's end: what the user actually waited. */
@@ -413,7 +452,7 @@ function renderGantt(results) {
     const lines = [
         "```mermaid",
         "gantt",
-        "  title Agents over time",
+        "  title Agents of this run over time",
         "  dateFormat X",
         "  axisFormat %H:%M:%S",
     ];
@@ -441,24 +480,36 @@ function findOverlaps(results) {
         .filter(([, tasks]) => tasks.length > 1)
         .map(([file, tasks]) => ({ file, tasks }));
 }
-function totals(results) {
-    const statuses = results.flatMap((r) => (r.status ? [r.status] : []));
-    const cost = statuses.reduce((sum, s) => sum + (s.cost_usd ?? 0), 0);
-    const tokensIn = statuses.reduce((sum, s) => sum + (s.tokens?.input ?? 0) + (s.tokens?.cache_read ?? 0), 0);
-    const tokensOut = statuses.reduce((sum, s) => sum + (s.tokens?.output ?? 0), 0);
-    const added = statuses.reduce((sum, s) => sum + s.lines_added, 0);
-    const removed = statuses.reduce((sum, s) => sum + s.lines_removed, 0);
-    const agentSeconds = statuses.reduce((sum, s) => sum + s.duration_seconds, 0);
+/** Cost, tokens and lines of every task with figures: after a retry, the combined result of all runs. */
+function totalsLine(results) {
+    const figures = results.flatMap((r) => {
+        const f = figuresOf(r);
+        return f ? [f] : [];
+    });
+    const sum = (pick) => figures.reduce((total, f) => total + pick(f), 0);
+    const costKnown = figures.some((f) => f.cost_usd !== null);
+    const tokens = figures.some((f) => f.tokens !== null)
+        ? `${sum((f) => f.tokens?.input ?? 0).toLocaleString("en-US")} in / ${sum((f) => f.tokens?.output ?? 0).toLocaleString("en-US")} out`
+        : "—";
+    const earlier = results.filter((r) => r.carriedOver && r.earlier).length;
+    const scope = earlier > 0 ? ` (this run and ${plural(earlier, "task")} from earlier runs)` : "";
+    return `**Totals**${scope}: cost ${costKnown ? (0,render_agent_report/* formatCost */.BD)(sum((f) => f.cost_usd ?? 0)) : "—"} · tokens ${tokens} · lines +${sum((f) => f.lines_added)} −${sum((f) => f.lines_removed)}`;
+}
+/**
+ * Wall clock against summed agent time, of this run's agents only: an earlier run's agents ran at another
+ * time, so adding their durations would inflate the speedup.
+ */
+function timeLine(results) {
+    const statuses = results.flatMap((r) => (r.status && !r.carriedOver ? [r.status] : []));
+    if (statuses.length === 0)
+        return "**Time** (this run): no agent ran";
+    const agentSeconds = statuses.reduce((total, s) => total + s.duration_seconds, 0);
     const wall = wallSeconds(results);
     const speedup = wall > 0 ? ` (${(agentSeconds / wall).toFixed(1)}× faster than one after another)` : "";
-    const known = statuses.some((s) => s.cost_usd !== null);
-    const tokens = statuses.some((s) => s.tokens !== null)
-        ? `${tokensIn.toLocaleString("en-US")} in / ${tokensOut.toLocaleString("en-US")} out`
-        : "—";
-    return [
-        `**Totals**: cost ${known ? (0,render_agent_report/* formatCost */.BD)(cost) : "—"} · tokens ${tokens} · lines +${added} −${removed}`,
-        `**Time**: ${(0,render_agent_report/* formatDuration */.a3)(wall)} wall clock for ${(0,render_agent_report/* formatDuration */.a3)(agentSeconds)} of agent time${speedup}`,
-    ].join("  \n");
+    return `**Time** (this run's ${plural(statuses.length, "agent")}): ${(0,render_agent_report/* formatDuration */.a3)(wall)} wall clock vs ${(0,render_agent_report/* formatDuration */.a3)(agentSeconds)} of agent time summed${speedup}`;
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 function attemptsLine(data) {
     if (data.attempts.length <= 1)
@@ -487,7 +538,7 @@ function renderSummary(input, budget = SUMMARY_BUDGET) {
         "",
         `**Success rate**: ${decision.succeeded}/${decision.total} (${decision.rate}%, threshold ${threshold}%)`,
         ...(attempts ? [attempts] : []),
-        totals(results),
+        [totalsLine(results), timeLine(results)].join("  \n"),
         "",
     ];
     const tableHead = [
@@ -495,6 +546,12 @@ function renderSummary(input, budget = SUMMARY_BUDGET) {
         "|---|---|---|---|---|---|---|---|---|",
     ];
     const rows = results.map((r) => `| ${row(r)} |`);
+    const legend = results.some((r) => r.earlier)
+        ? [
+            "",
+            "*Tasks marked (earlier run) were not run again: their figures, in italics, are those of the run that last ran them.*",
+        ]
+        : [];
     const failures = results.filter((r) => !r.succeeded);
     const failureLines = failures.length
         ? [
@@ -537,9 +594,9 @@ function renderSummary(input, budget = SUMMARY_BUDGET) {
         (0,summary_data/* renderSummaryData */.tX)(input.data),
     ];
     const sections = [...failureLines, ...overlapLines, ...renderGantt(results), "", ...next, ...footer];
-    const fixed = [...head, ...tableHead, "", ...sections].join("\n").length + 200;
+    const fixed = [...head, ...tableHead, ...legend, "", ...sections].join("\n").length + 200;
     const { kept, omitted } = (0,fit_rows/* fitRows */.z)(rows, budget, fixed);
-    const table = [...tableHead, ...kept];
+    const table = [...tableHead, ...kept, ...legend];
     if (omitted > 0)
         table.push("", `*…${omitted} more tasks: see the [job summary](${input.runUrl}).*`);
     let body = [...head, ...table, "", ...sections].join("\n");
@@ -557,6 +614,7 @@ function renderSummary(input, budget = SUMMARY_BUDGET) {
 }
 
 ;// CONCATENATED MODULE: ./src/aggregate/aggregate.ts
+
 
 
 
@@ -701,7 +759,19 @@ function carriedOver(previous, ran) {
         prUrl: null,
         attempt: null,
         carriedOver: true,
+        ...(UNUSABLE_STATUS_OUTCOMES.has(state.outcome) ? {} : { earlier: figuresOfState(state) }),
     }));
+}
+/** The figures an earlier run recorded for a task; turns and tokens are unknown in older summaries. */
+function figuresOfState(state) {
+    return {
+        duration_seconds: state.duration_seconds,
+        num_turns: state.num_turns ?? null,
+        cost_usd: state.cost_usd,
+        tokens: state.tokens ?? null,
+        lines_added: state.lines_added,
+        lines_removed: state.lines_removed,
+    };
 }
 function nextSummaryData(previous, master, deps, fresh, results, followUps) {
     const runKey = (a) => `${a.run_id}/${a.run_attempt}`;
@@ -719,6 +789,7 @@ function nextSummaryData(previous, master, deps, fresh, results, followUps) {
     for (const r of results) {
         if (r.carriedOver)
             continue;
+        const figures = r.status ? figuresOfStatus(r.status) : null;
         tasks[r.task.id] = {
             title: r.task.title.slice(0, 80),
             succeeded: r.succeeded,
@@ -726,10 +797,12 @@ function nextSummaryData(previous, master, deps, fresh, results, followUps) {
             sub_issue: r.task.subIssue,
             pr: r.prNumber,
             follow_up: followUps.get(r.task.id) ?? null,
-            duration_seconds: r.status?.duration_seconds ?? 0,
-            cost_usd: r.status?.cost_usd ?? null,
-            lines_added: r.status?.lines_added ?? 0,
-            lines_removed: r.status?.lines_removed ?? 0,
+            duration_seconds: figures?.duration_seconds ?? 0,
+            cost_usd: figures?.cost_usd ?? null,
+            lines_added: figures?.lines_added ?? 0,
+            lines_removed: figures?.lines_removed ?? 0,
+            num_turns: figures?.num_turns ?? null,
+            tokens: figures?.tokens ?? null,
         };
     }
     return { version: 1, master, attempts: [...earlier, attempt], tasks };
@@ -802,6 +875,14 @@ const taskStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     cost_usd: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().nullable(),
     lines_added: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     lines_removed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    /**
+     * Turns and tokens (input with cache reads, output), null when the agent did not report them. Optional:
+     * summaries written before they were recorded must still parse, and then show no turns or tokens.
+     */
+    num_turns: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().nullable().optional(),
+    tokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ input: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(), output: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative() })
+        .nullable()
+        .optional(),
 });
 const attemptSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     run_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),

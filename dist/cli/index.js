@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _plan_preview_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(985);
+/* harmony import */ var _plan_preview_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(796);
 
 
 
@@ -70,7 +70,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 985:
+/***/ 796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29024,11 +29024,15 @@ function numberTasks(drafts, ids) {
 function resolveDependencies(refs, self, byNumber) {
     const tasks = new Set();
     const issues = new Set();
+    const unknown = new Set();
     for (const ref of refs) {
         const target = byNumber.get(ref.n);
         if (target === undefined) {
+            // `#N` may be any issue of the repository; `task N` can only mean a task, so it is a mistake.
             if (ref.kind === "hash")
                 issues.add(ref.n);
+            else
+                unknown.add(ref.n);
         }
         else if (target !== null && target !== self)
             tasks.add(target);
@@ -29036,6 +29040,7 @@ function resolveDependencies(refs, self, byNumber) {
     return {
         dependsOn: [...tasks].sort((a, b) => Number(a) - Number(b)),
         dependsOnIssues: [...issues].sort((a, b) => a - b),
+        ...(unknown.size === 0 ? {} : { unknownDependencies: [...unknown].sort((a, b) => a - b) }),
     };
 }
 /** Parses a master issue's body into its tasks and its context. Pure; never throws on any input. */
@@ -29138,6 +29143,14 @@ const planDocumentSchema = object({
     /** The repository's default branch when the plan ran: agents without a base-branch input use it. */
     default_branch: schemas_string().optional(),
 });
+/**
+ * A selected task as the plan document carries it, before its sub-issue exists. Unknown dependency
+ * numbers stay out: validation has reported them, and agents have no use for them.
+ */
+function plannedTaskOf(task, branch) {
+    const { unknownDependencies: _reported, ...planned } = task;
+    return { ...planned, subIssue: null, branch };
+}
 /** Artifact name of the plan of a run attempt; names must be unique per workflow run. */
 function planArtifactName(master, attempt) {
     return `plan-${master}-${attempt}`;
@@ -29180,6 +29193,18 @@ const VERDICT = {
     abort: "❌ **Abort**: the tasks cannot run in parallel as written. Nothing was started.",
 };
 const LEVEL_ICON = { error: "❌", warning: "⚠️", info: "ℹ️" };
+const LEVEL_RANK = { error: 0, warning: 1, info: 2 };
+/**
+ * Findings as report lines, most severe first: what stops or endangers the run is read before notes
+ * (which can number one per task). Stable, so findings of a level keep validation's order.
+ */
+function renderFindings(findings) {
+    if (findings.length === 0)
+        return ["✅ No dependencies between tasks, no shared files."];
+    return [...findings]
+        .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level])
+        .map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`);
+}
 function cell(text, max = 80) {
     const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
     return escapeMarkdownInline(short);
@@ -29207,9 +29232,7 @@ function renderPlanReport(plan, options = {}) {
         `**Tasks**: ${tasks.length} selected of ${plan.task_count} found${plan.dry_run ? " · **Dry run**: nothing was created" : ""}`,
         "",
     ].filter((line, i) => i > 0 || line !== "");
-    const findings = validation.findings.length === 0
-        ? ["### Findings", "", "✅ No dependencies between tasks, no shared files.", ""]
-        : ["### Findings", "", ...validation.findings.map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`), ""];
+    const findings = ["### Findings", "", ...renderFindings(validation.findings), ""];
     const footer = plan.dry_run
         ? [
             "---",
@@ -29295,7 +29318,98 @@ function parseTaskSelection(spec, available) {
     return [...selected].sort((a, b) => a - b).map(String);
 }
 
+;// CONCATENATED MODULE: ./src/github/markers.ts
+/**
+ * Hidden HTML-comment markers make every write idempotent: before creating a sub-issue or a comment we
+ * look for the marker and update or reuse what carries it. Anyone can paste a marker into an issue, so
+ * a marker counts only in content authored by the account our token acts as.
+ */
+const markers_PREFIX = "parallel-task-orchestrator";
+const ATTRIBUTE_VALUE = /^[A-Za-z0-9._-]+$/;
+/** Renders a marker; attribute values are restricted so a marker can never close its own comment. */
+function markers_renderMarker(kind, attributes) {
+    const parts = Object.entries(attributes).map(([key, value]) => {
+        const text = String(value);
+        if (!ATTRIBUTE_VALUE.test(key) || !ATTRIBUTE_VALUE.test(text)) {
+            throw new Error(`Invalid marker attribute ${key}=${text}`);
+        }
+        return `${key}=${text}`;
+    });
+    return `<!-- ${markers_PREFIX}:${kind} ${parts.join(" ")} -->`;
+}
+const MARKER_PATTERN = new RegExp(`<!-- ${markers_PREFIX}:([a-z-]+)((?: [A-Za-z0-9._-]+=[A-Za-z0-9._-]+)*) -->`, "g");
+/** Every marker in a body, in order. */
+function findMarkers(body) {
+    const markers = [];
+    for (const match of body.matchAll(MARKER_PATTERN)) {
+        const attributes = {};
+        for (const pair of (match[2] ?? "").trim().split(" ").filter(Boolean)) {
+            const [key, value] = pair.split("=");
+            if (key !== undefined && value !== undefined)
+                attributes[key] = value;
+        }
+        markers.push({ kind: match[1] ?? "", attributes });
+    }
+    return markers;
+}
+/** True when `body` carries a marker of `kind` whose attributes include all of `attributes`. */
+function hasMarker(body, kind, attributes) {
+    return findMarkers(body).some((m) => m.kind === kind && Object.entries(attributes).every(([k, v]) => m.attributes[k] === String(v)));
+}
+/** Markers are trusted only in content written by our own account (logins compare case-insensitively). */
+function isTrustedAuthor(author, trustedLogin) {
+    return author !== null && author.login.toLowerCase() === trustedLogin.toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/plan/group-sub-issues.ts
+
+/**
+ * GitHub allows at most 100 sub-issues per parent (and 8 levels of nesting). A master issue with more
+ * than 100 tasks gets one group sub-issue per hundred task ids — `[Master #N] Tasks 101–200` — linked
+ * under the master, and each task's sub-issue is linked under its group: master → group → task (→ the
+ * task's follow-up issue), four levels.
+ *
+ * Groups are keyed by task id, not by position in this run's selection, so a task belongs to the same
+ * group in every run (a retry or a `tasks` selection finds and reuses it), and a group never holds more
+ * than 100 task sub-issues.
+ */
+const SUB_ISSUES_PER_PARENT = 100;
+/** Whether a master issue with `taskCount` tasks links its task sub-issues through group sub-issues. */
+function usesGroups(taskCount) {
+    return taskCount > SUB_ISSUES_PER_PARENT;
+}
+/** The 1-based group of a task id: ids 1–100 are group 1, 101–200 group 2, … */
+function groupOfTask(taskId) {
+    const id = Number.parseInt(taskId, 10);
+    if (!Number.isSafeInteger(id) || id < 1)
+        throw new Error(`Task id ${taskId} is not a positive integer`);
+    return Math.floor((id - 1) / SUB_ISSUES_PER_PARENT) + 1;
+}
+/** The task ids a group covers, e.g. group 2 → [101, 200]. */
+function groupRange(group) {
+    return [(group - 1) * SUB_ISSUES_PER_PARENT + 1, group * SUB_ISSUES_PER_PARENT];
+}
+/** Marker attributes of a group sub-issue. */
+function groupMarker(master, group) {
+    return { master, group };
+}
+const GROUP_MARKER_KIND = "sub-issue-group";
+function renderGroupTitle(master, group) {
+    const [from, to] = groupRange(group);
+    return `[Master #${master}] Tasks ${from}–${to}`;
+}
+function renderGroupBody(master, group) {
+    const [from, to] = groupRange(group);
+    return [
+        renderMarker(GROUP_MARKER_KIND, groupMarker(master, group)),
+        `Groups the sub-issues of tasks ${from}–${to} of #${master}.`,
+        "",
+        `GitHub allows at most ${SUB_ISSUES_PER_PARENT} sub-issues per issue, so the orchestrator links the sub-issues of a master issue with more than ${SUB_ISSUES_PER_PARENT} tasks through one group issue per hundred tasks. Close it when its tasks are done.`,
+    ].join("\n");
+}
+
 ;// CONCATENATED MODULE: ./src/plan/validate-plan.ts
+
 const DEFAULT_VALIDATION_OPTIONS = {
     onOverlap: "warn",
     maxTasks: 256,
@@ -29325,6 +29439,17 @@ function covers(a, b) {
     const bPrefix = staticPrefix(b);
     return bPrefix.startsWith(prefix) || b === prefix.replace(/\/$/, "");
 }
+/** "a", "a and b", "a, b and c". */
+function joinList(items) {
+    return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
+}
+/** "task 9", "tasks 9 and 12", …: how the author would write the numbers; long lists are cut at 10. */
+function taskNumbers(numbers) {
+    const shown = numbers.slice(0, 10).map(String);
+    if (numbers.length > 10)
+        shown.push(`${numbers.length - 10} more`);
+    return `task${numbers.length === 1 ? "" : "s"} ${joinList(shown)}`;
+}
 function dependencyFindings(all, selected) {
     const selectedIds = new Set(selected.map((t) => t.id));
     const known = new Set(all.map((t) => t.id));
@@ -29347,6 +29472,16 @@ function dependencyFindings(all, selected) {
                     tasks: [task.id, dep],
                 });
             }
+        }
+        const unknown = task.unknownDependencies ?? [];
+        if (unknown.length > 0) {
+            // A typo or a task since removed: the reference is all we have, so say which one it is.
+            findings.push({
+                level: "warning",
+                code: "unknown-dependency",
+                message: `Task ${task.id} depends on ${taskNumbers(unknown)}, but the master issue has no such task: the dependency is ignored. Correct the number or remove the reference.`,
+                tasks: [task.id],
+            });
         }
         for (const issue of task.dependsOnIssues) {
             findings.push({
@@ -29379,7 +29514,31 @@ function overlapFindings(selected, onOverlap) {
     }
     return findings;
 }
-function sizeFindings(selected, options) {
+/**
+ * Past 100 tasks the plan links sub-issues through group issues (group-sub-issues.ts). Nothing is wrong
+ * with that, but the user sees extra issues appear under the master, so the report says why. Grouping
+ * depends on the master issue's task count, not the selection: groups are keyed by task id.
+ */
+function groupingFinding(all, selected) {
+    if (!usesGroups(all.length))
+        return undefined;
+    const groups = [...new Set(selected.map((t) => groupOfTask(t.id)))].sort((a, b) => a - b);
+    const ranges = groups.map((g) => {
+        const [from, to] = groupRange(g);
+        const last = Math.min(to, all.length);
+        return last === from ? String(from) : `${from}–${last}`;
+    });
+    const k = `${groups.length} group issue${groups.length === 1 ? "" : "s"}`;
+    const n = selected.length;
+    const these = n === all.length ? k : `this run's ${n} task${n === 1 ? "" : "s"} go under ${k}`;
+    return {
+        level: "info",
+        code: "grouped-sub-issues",
+        message: `${all.length} tasks exceed GitHub's limit of ${SUB_ISSUES_PER_PARENT} sub-issues per issue, so their sub-issues are grouped under group issues of at most ${SUB_ISSUES_PER_PARENT} tasks each, linked under the master issue: ${these}, for tasks ${joinList(ranges)}.`,
+        tasks: [],
+    };
+}
+function sizeFindings(all, selected, options) {
     const n = selected.length;
     if (n === 0) {
         return [
@@ -29401,17 +29560,19 @@ function sizeFindings(selected, options) {
             },
         ];
     }
+    const findings = [];
     if (n < options.minUsefulTasks) {
-        return [
-            {
-                level: "warning",
-                code: "few-tasks",
-                message: `Only ${n} task${n === 1 ? "" : "s"}: below ${options.minUsefulTasks}, the orchestration overhead (sub-issues, one runner per task) usually outweighs running them in parallel.`,
-                tasks: selected.map((t) => t.id),
-            },
-        ];
+        findings.push({
+            level: "warning",
+            code: "few-tasks",
+            message: `Only ${n} task${n === 1 ? "" : "s"}: below ${options.minUsefulTasks}, the orchestration overhead (sub-issues, one runner per task) usually outweighs running them in parallel.`,
+            tasks: selected.map((t) => t.id),
+        });
     }
-    return [];
+    const grouping = groupingFinding(all, selected);
+    if (grouping)
+        findings.push(grouping);
+    return findings;
 }
 function qualityFindings(selected) {
     const findings = [];
@@ -29442,12 +29603,13 @@ function qualityFindings(selected) {
 }
 /**
  * Checks that the selected tasks can run as independent parallel jobs. Declared dependencies between
- * selected tasks abort; shared files warn (or abort with on-overlap: fail); limits of GitHub abort with
- * a message that says what to do.
+ * selected tasks abort; dependencies on unselected or unknown tasks and shared files warn (shared files
+ * abort with on-overlap: fail); limits of GitHub abort with a message that says what to do, or, for the
+ * 100 sub-issues per issue, are worked around and noted.
  */
 function validatePlan(all, selected, options = DEFAULT_VALIDATION_OPTIONS) {
     const findings = [
-        ...sizeFindings(selected, options),
+        ...sizeFindings(all, selected, options),
         ...dependencyFindings(all, selected),
         ...overlapFindings(selected, options.onOverlap),
         ...qualityFindings(selected),
@@ -29488,11 +29650,7 @@ function previewPlan(body, options) {
         dry_run: true,
         validation,
         task_count: parsed.tasks.length,
-        tasks: selected.map((t) => ({
-            ...t,
-            subIssue: null,
-            branch: taskBranchName({ prefix: "orchestrator", master, taskId: t.id, title: t.title }),
-        })),
+        tasks: selected.map((t) => plannedTaskOf(t, taskBranchName({ prefix: "orchestrator", master, taskId: t.id, title: t.title }))),
         run: { run_id: "preview", run_attempt: 1 },
     };
     const details = plan.tasks.map((t) => [
