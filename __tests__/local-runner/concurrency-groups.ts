@@ -19,7 +19,7 @@ interface GroupState {
 const groups = new Map<string, GroupState>();
 
 /** What a run got from its group: a slot to run in (release it when done), or cancelled while pending. */
-export type ConcurrencySlot = { release(): void; queuedMs: number } | "replaced";
+export type ConcurrencySlot = { release(): void; queuedMs: number; acquiredAt: Date } | "replaced";
 
 /** Waits for the run's turn in `key`'s group. */
 export async function acquireConcurrencySlot(key: string): Promise<ConcurrencySlot> {
@@ -52,5 +52,6 @@ export async function acquireConcurrencySlot(key: string): Promise<ConcurrencySl
       resolve();
     };
   });
-  return { release, queuedMs: Date.now() - started };
+  const acquiredAt = new Date();
+  return { release, queuedMs: acquiredAt.getTime() - started, acquiredAt };
 }

@@ -80,6 +80,8 @@ export interface WorkflowRunReport {
   concurrencyGroup?: string;
   /** How long the run waited for its concurrency group (another run of the group was in progress). */
   queuedMs?: number;
+  /** When the run got its concurrency group's slot and its jobs could start. */
+  runningSince?: Date;
   /** The run's working directory (workspaces of every job instance live under it). */
   workDir: string;
   startedAt: Date;

@@ -284,7 +284,9 @@ async function run(options: RunWorkflowOptions, nested?: NestedRun): Promise<Wor
       jobs,
       outputs,
       ...(concurrencyGroup !== undefined ? { concurrencyGroup } : {}),
-      ...(slot !== undefined && slot !== "replaced" ? { queuedMs: slot.queuedMs } : {}),
+      ...(slot !== undefined && slot !== "replaced"
+        ? { queuedMs: slot.queuedMs, runningSince: slot.acquiredAt }
+        : {}),
       workDir,
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),
