@@ -3,6 +3,7 @@
  * status of all its ancestors), its strategy (matrix, max-parallel, fail-fast), the instances, and the
  * combined result and outputs that `needs.<id>` shows to later jobs.
  */
+import { setMaxListeners } from "node:events";
 import { errorText } from "./errors.js";
 import {
   evaluateCondition,
@@ -139,6 +140,9 @@ export async function runWorkflowJob(
   }
 
   const stopSiblings = new AbortController();
+  // Every running matrix instance listens for fail-fast: with max-parallel above 10 that is more than
+  // Node's leak-warning threshold, by design.
+  setMaxListeners(Math.max(10, combinations.length + 1), stopSiblings.signal);
   const instanceOf = (index: number): JobInstance | JobInstanceReport => {
     const matrix = combinations[index];
     const strategy = {
