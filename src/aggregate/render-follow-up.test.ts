@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTaskStatus } from "../status/status-schema.js";
+import { sampleStatus } from "../status/sample-status.js";
 import { followUpTitle, renderFollowUp } from "./render-follow-up.js";
 import type { TaskResult } from "./task-result.js";
 
@@ -7,43 +7,14 @@ const LOG = ["working on it", "```js", "throw new Error('boom')", "```", "error:
 
 /** Task 4 of master issue 12, failed by its agent with a log that itself holds a code fence. */
 function failedTask(): TaskResult {
-  const status = parseTaskStatus({
-    schema_version: "2.0",
-    agent_id: "agent-4",
-    task_id: "4",
+  const status = sampleStatus("4", "2026-01-01T10:00:00Z", 60, {
+    succeeded: false,
     master_issue: 12,
-    sub_issue: 104,
-    status: "failed",
-    outcome: "agent_error",
-    outcome_reason: "The command exited with code 3.",
-    error: "AGENT_ERROR: exit 3",
-    error_type: "AGENT_ERROR",
-    start_time: "2026-01-01T10:00:00Z",
-    last_update: "2026-01-01T10:01:00Z",
-    completion_time: "2026-01-01T10:01:00Z",
-    duration_seconds: 60,
     branch_name: "orchestrator/12/4-docs",
-    base_branch: "main",
-    pr_number: null,
-    pr_url: null,
     commits: 0,
-    files_changed: [],
-    files_changed_truncated: false,
-    lines_added: 0,
-    lines_removed: 0,
     agent: { kind: "command", model: null },
-    exit_code: 3,
-    signal: null,
-    result_subtype: null,
-    is_error: null,
-    num_turns: null,
-    max_turns: null,
-    cost_usd: null,
-    tokens: null,
     final_message: "error: tests failed, ask @alice",
     log_excerpt: LOG,
-    run: { run_id: 9, run_attempt: 1, job: "agent" },
-    metadata: {},
   });
   return {
     task: { id: "4", title: "Docs @everyone", subIssue: 104, branch: status.branch_name },

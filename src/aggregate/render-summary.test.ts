@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseTaskStatus, type TaskStatus } from "../status/status-schema.js";
+import { sampleStatus } from "../status/sample-status.js";
+import type { TaskStatus } from "../status/status-schema.js";
 import { decideOutcome } from "./decide-outcome.js";
 import { findOverlaps, renderSummary, SUMMARY_BUDGET } from "./render-summary.js";
 import { readSummaryData, renderSummaryData, type SummaryData } from "./summary-data.js";
@@ -145,56 +146,6 @@ describe("findOverlaps", () => {
   });
 });
 
-/** A schema-valid status of task `id`, ran from `start` for `seconds`, with the given figures. */
-function status(
-  id: string,
-  start: string,
-  seconds: number,
-  extra: Partial<TaskStatus> & { succeeded?: boolean } = {},
-): TaskStatus {
-  const { succeeded = true, ...fields } = extra;
-  const end = new Date(Date.parse(start) + seconds * 1000).toISOString();
-  return parseTaskStatus({
-    schema_version: "2.0",
-    agent_id: `agent-${id}`,
-    task_id: id,
-    master_issue: 1,
-    sub_issue: 100 + Number(id),
-    status: succeeded ? "completed" : "failed",
-    outcome: succeeded ? "success" : "agent_error",
-    outcome_reason: succeeded ? "done" : "The command exited with code 3.",
-    error: succeeded ? null : "AGENT_ERROR: exit 3",
-    error_type: succeeded ? null : "AGENT_ERROR",
-    start_time: start,
-    last_update: end,
-    completion_time: end,
-    duration_seconds: seconds,
-    branch_name: `o/1/${id}`,
-    base_branch: "main",
-    pr_number: succeeded ? 500 + Number(id) : null,
-    pr_url: succeeded ? `https://github.com/o/r/pull/${500 + Number(id)}` : null,
-    commits: 1,
-    files_changed: [],
-    files_changed_truncated: false,
-    lines_added: 0,
-    lines_removed: 0,
-    agent: { kind: "claude", model: null },
-    exit_code: succeeded ? 0 : 3,
-    signal: null,
-    result_subtype: null,
-    is_error: null,
-    num_turns: null,
-    max_turns: null,
-    cost_usd: null,
-    tokens: null,
-    final_message: null,
-    log_excerpt: "",
-    run: { run_id: 9, run_attempt: 1, job: "agent" },
-    metadata: {},
-    ...fields,
-  });
-}
-
 /** The result of a task whose status `s` was read in this run. */
 function ran(s: TaskStatus): TaskResult {
   return {
@@ -239,7 +190,7 @@ const tokens = (input: number, cacheRead: number, output: number) => ({
 /** Three agents, two at a time: 1 and 2 start together, 3 starts when 1 ends; 3 fails. */
 function threeAgents(): TaskResult[] {
   return [
-    status("1", "2026-01-01T10:00:00Z", 60, {
+    sampleStatus("1", "2026-01-01T10:00:00Z", 60, {
       cost_usd: 0.25,
       num_turns: 7,
       tokens: tokens(1000, 500, 200),
@@ -247,7 +198,7 @@ function threeAgents(): TaskResult[] {
       lines_removed: 2,
       files_changed: ["src/shared.ts", "src/a.ts"],
     }),
-    status("2", "2026-01-01T10:00:00Z", 120, {
+    sampleStatus("2", "2026-01-01T10:00:00Z", 120, {
       cost_usd: 0.5,
       num_turns: 12,
       tokens: tokens(2000, 0, 300),
@@ -255,7 +206,7 @@ function threeAgents(): TaskResult[] {
       lines_removed: 1,
       files_changed: ["src/b.ts", "src/shared.ts"],
     }),
-    status("3", "2026-01-01T10:01:00Z", 120, {
+    sampleStatus("3", "2026-01-01T10:01:00Z", 120, {
       succeeded: false,
       cost_usd: 1,
       num_turns: 30,
