@@ -29,22 +29,29 @@ function networkEnv(): Record<string, string> {
   return env;
 }
 
-let world: World | undefined;
+// Set by each test first (plannedGreetings); closed after it.
+let world: World;
 let anthropic: AnthropicStandIn | undefined;
 afterEach(async () => {
   await world?.close();
   await anthropic?.close();
 });
 
+/** A fresh world whose master issue "Greetings" has been planned; returns the issue's number. */
+async function plannedGreetings(): Promise<number> {
+  world = await createWorld();
+  const master = world.github.seedIssue({
+    title: "Greetings",
+    body: MASTER_BODY,
+    user: "maintainer-1",
+  }).number;
+  expect((await world.step("plan", { mode: "plan", "master-issue": String(master) })).exitCode).toBe(0);
+  return master;
+}
+
 describe("agent mode with the real Claude Code CLI", () => {
   it("lets claude write a file through a real Write tool call, then commits, pushes, opens the PR and reports turns and cost", async () => {
-    world = await createWorld();
-    const master = world.github.seedIssue({
-      title: "Greetings",
-      body: MASTER_BODY,
-      user: "maintainer-1",
-    }).number;
-    expect((await world.step("plan", { mode: "plan", "master-issue": String(master) })).exitCode).toBe(0);
+    const master = await plannedGreetings();
     const checkout = world.origin.clone();
     anthropic = await startAnthropicStandIn([
       {
@@ -108,13 +115,7 @@ describe("agent mode with the real Claude Code CLI", () => {
   });
 
   it("keeps a healthy run that lasts longer than the stall timeout: Claude's progress events count as output", async () => {
-    world = await createWorld();
-    const master = world.github.seedIssue({
-      title: "Greetings",
-      body: MASTER_BODY,
-      user: "maintainer-1",
-    }).number;
-    expect((await world.step("plan", { mode: "plan", "master-issue": String(master) })).exitCode).toBe(0);
+    const master = await plannedGreetings();
     const checkout = world.origin.clone();
     // Four slow model turns of 1.5 s each: about 6 s in all, every gap under the 4 s stall timeout.
     // Claude's one-document JSON output would print nothing until the end and be killed as hung.
@@ -156,13 +157,7 @@ describe("agent mode with the real Claude Code CLI", () => {
   });
 
   it("reports the tool uses Claude's permissions refused, in the status and the no_changes reason", async () => {
-    world = await createWorld();
-    const master = world.github.seedIssue({
-      title: "Greetings",
-      body: MASTER_BODY,
-      user: "maintainer-1",
-    }).number;
-    expect((await world.step("plan", { mode: "plan", "master-issue": String(master) })).exitCode).toBe(0);
+    const master = await plannedGreetings();
     const checkout = world.origin.clone();
     anthropic = await startAnthropicStandIn([
       { toolUse: { name: "Bash", input: { command: "curl -s https://example.com/greeting.txt" } } },
@@ -196,13 +191,7 @@ describe("agent mode with the real Claude Code CLI", () => {
   });
 
   it("installs the pinned Claude Code from npm when claude is not on PATH (as on GitHub's runners), then runs it", async () => {
-    world = await createWorld();
-    const master = world.github.seedIssue({
-      title: "Greetings",
-      body: MASTER_BODY,
-      user: "maintainer-1",
-    }).number;
-    expect((await world.step("plan", { mode: "plan", "master-issue": String(master) })).exitCode).toBe(0);
+    const master = await plannedGreetings();
     const checkout = world.origin.clone();
     anthropic = await startAnthropicStandIn([
       { toolUse: { name: "Write", input: { file_path: join(checkout, "goodbye.md"), content: "# Bye\n" } } },
