@@ -37,7 +37,24 @@ export interface StepSpec {
 const GNU_TIME = "/usr/bin/time";
 const RSS_MARKER = "PTO_BENCH_MAXRSS_KB=";
 
-export async function measureStep(spec: StepSpec): Promise<MeasuredStep> {
+/** The plan job's `plan-artifact-id`/`plan-sha256` per run and master, passed on as the workflow does. */
+const planPins = new Map<string, Record<string, string>>();
+
+export async function measureStep(given: StepSpec): Promise<MeasuredStep> {
+  const pinKey = `${given.env?.GITHUB_RUN_ID ?? ""}/${given.inputs["master-issue"] ?? ""}`;
+  const pinned = given.inputs.mode === "agent" || given.inputs.mode === "aggregate";
+  const spec = pinned ? { ...given, inputs: { ...planPins.get(pinKey), ...given.inputs } } : given;
+  const measured = await measureStepOnce(spec);
+  if (spec.inputs.mode === "plan" && measured.outputs["plan-artifact-id"]) {
+    planPins.set(pinKey, {
+      "plan-artifact-id": measured.outputs["plan-artifact-id"],
+      "plan-sha256": measured.outputs["plan-sha256"] ?? "",
+    });
+  }
+  return measured;
+}
+
+async function measureStepOnce(spec: StepSpec): Promise<MeasuredStep> {
   const dir = await mkdtemp(join(tmpdir(), "pto-bench-step-"));
   const outputFile = join(dir, "output.txt");
   const summaryFile = join(dir, "summary.md");

@@ -114,6 +114,10 @@ try {
   });
   const plan = await step({ ...base, mode: "plan", "api-write-interval-ms": "5" }, envOf("plan"), tmpdir());
   if (plan.exitCode !== 0) throw new Error(plan.events.map((e) => e.what).join("\n"));
+  const pin = {
+    "plan-artifact-id": plan.outputs["plan-artifact-id"] ?? "",
+    "plan-sha256": plan.outputs["plan-sha256"] ?? "",
+  };
   const walls: number[] = [];
   const concurrency = Number(process.env.PROFILE_CONCURRENCY ?? "1");
   const phases = new Map<string, number[]>();
@@ -123,6 +127,7 @@ try {
     const run = await step(
       {
         ...base,
+        ...pin,
         mode: "agent",
         task: String(i),
         agent: "command",

@@ -61,4 +61,23 @@ describe("readInputs", () => {
     expect(() => readInputs(from({ "github-token": "x" }))).toThrow('Input "mode" is required');
     expect(() => readInputs(from({ mode: "plan" }))).toThrow('Input "github-token" is required');
   });
+
+  it("needs the plan job's artifact id and digest in agent and aggregate mode, and names what to pass", () => {
+    const aggregate = { mode: "aggregate", "github-token": "t", "master-issue": "3" };
+    expect(() => readInputs(from(aggregate))).toThrow(
+      'Input "plan-artifact-id" is required: pass ${{ needs.plan.outputs.plan-artifact-id }}',
+    );
+    expect(() => readInputs(from({ ...aggregate, "plan-artifact-id": "12" }))).toThrow(
+      'Input "plan-sha256" is required',
+    );
+    expect(() => readInputs(from({ ...aggregate, "plan-artifact-id": "12", "plan-sha256": "abc" }))).toThrow(
+      'Input "plan-sha256" must be a SHA-256 digest of 64 hex digits; got "abc"',
+    );
+    expect(() =>
+      readInputs(from({ ...aggregate, "plan-artifact-id": "plan-3-1", "plan-sha256": "a".repeat(64) })),
+    ).toThrow('Input "plan-artifact-id" must be an artifact id such as 1234; got "plan-3-1"');
+    expect(
+      readInputs(from({ ...aggregate, "plan-artifact-id": "12", "plan-sha256": "AB".repeat(32) })),
+    ).toMatchObject({ "plan-artifact-id": 12, "plan-sha256": "ab".repeat(32) });
+  });
 });

@@ -71,9 +71,27 @@ const nonNegativeInt = (name: string) =>
     .regex(/^\d+$/, { message: `Input "${name}" must be a whole number` })
     .transform(Number);
 
+/** The plan job's `plan-artifact-id` and `plan-sha256` outputs: which plan document to trust. */
+const planPin = {
+  "plan-artifact-id": z
+    .string({
+      error: () =>
+        'Input "plan-artifact-id" is required: pass ${{ needs.plan.outputs.plan-artifact-id }} (the plan document this job must use)',
+    })
+    .regex(/^\d+$/, { message: 'Input "plan-artifact-id" must be an artifact id such as 1234' })
+    .transform(Number),
+  "plan-sha256": z
+    .string({
+      error: () => 'Input "plan-sha256" is required: pass ${{ needs.plan.outputs.plan-sha256 }}',
+    })
+    .regex(/^[0-9a-fA-F]{64}$/, { message: 'Input "plan-sha256" must be a SHA-256 digest of 64 hex digits' })
+    .transform((s) => s.toLowerCase()),
+};
+
 const agentSchema = z.object({
   mode: z.literal("agent"),
   ...common,
+  ...planPin,
   "master-issue": positiveInt("master-issue"),
   task: z
     .string()
@@ -116,6 +134,7 @@ const agentSchema = z.object({
 const aggregateSchema = z.object({
   mode: z.literal("aggregate"),
   ...common,
+  ...planPin,
   "master-issue": positiveInt("master-issue"),
   "success-threshold": z
     .string()
@@ -182,6 +201,8 @@ export const ALL_INPUTS = [
   "sub-issue-title",
   "sub-issue-labels",
   "task",
+  "plan-artifact-id",
+  "plan-sha256",
   "agent",
   "agent-command",
   "agent-version",
@@ -206,6 +227,11 @@ export const ALL_INPUTS = [
   "create-follow-up-issues",
   "follow-up-labels",
 ] as const;
+
+/** The plan document a job must use, from its `plan-artifact-id` and `plan-sha256` inputs. */
+export function planPinOf(inputs: AgentInputs | AggregateInputs): { artifactId: number; sha256: string } {
+  return { artifactId: inputs["plan-artifact-id"], sha256: inputs["plan-sha256"] };
+}
 
 /** Raised for any invalid input; the message names the input and the value. */
 export class InputError extends Error {

@@ -193,6 +193,20 @@ export const ATTACKS: readonly Attack[] = [
     outcome: "Refused unread by its listed size or its size on disk; reported `invalid`",
   },
   {
+    id: "forged-plan-artifact",
+    area: "Forged and broken data",
+    attack:
+      "With the run's artifact token, a later-attempt plan (`plan-<master>-99.json`) moving task 1's branch to `main` and dropping task 2",
+    outcome:
+      "Not used: agent and aggregate take the plan by the artifact id and SHA-256 the plan job output; `main` is untouched and task 2 is reported `missing`",
+  },
+  {
+    id: "plan-digest-mismatch",
+    area: "Forged and broken data",
+    attack: "A job given an artifact id whose bytes do not hash to the pinned `plan-sha256`",
+    outcome: "The job fails naming the digest mismatch, before any branch is created or pushed",
+  },
+  {
     id: "foreign-summary-comment",
     area: "Forged and broken data",
     attack: "A summary comment with our marker and a forged data line, written by another account",

@@ -4,11 +4,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runArtifactClient } from "../stand-ins/artifact/artifact-client.js";
-import { startArtifactStandIn } from "../stand-ins/artifact/server.js";
-import { startGitHubStandIn, type StandInOptions } from "../stand-ins/github/server.js";
-import { createOrigin } from "../harness/git-fixture.js";
-import { runAction } from "../harness/run-action.js";
-import { SCRIPTED_AGENT, type World } from "../harness/world.js";
+import type { StandInOptions } from "../stand-ins/github/server.js";
+import { createWorld, SCRIPTED_AGENT, type World } from "../harness/world.js";
 import {
   runWorkflow,
   type RunWorkflowOptions,
@@ -18,40 +15,8 @@ import {
 export { SCRIPTED_AGENT };
 
 /** Like the harness's createWorld, with options for the GitHub stand-in (secondary limits, tokens). */
-export async function createAdversarialWorld(standIn: Omit<StandInOptions, "gitDir"> = {}): Promise<World> {
-  const origin = createOrigin();
-  const github = await startGitHubStandIn({ ...standIn, gitDir: origin.origin });
-  const artifacts = await startArtifactStandIn();
-  const runId = "4242";
-  return {
-    github,
-    artifacts,
-    origin,
-    runId,
-    step(job, inputs, options = {}) {
-      const run = options.runId ?? runId;
-      return runAction({
-        inputs: { "github-token": "ghs_standin_token", "api-write-interval-ms": "5", ...inputs },
-        cwd: options.cwd,
-        eventName: options.eventName,
-        event: options.event ?? { sender: { login: "maintainer-1", type: "User" } },
-        timeoutMs: options.timeoutMs,
-        env: {
-          GITHUB_API_URL: github.url,
-          ACTIONS_RESULTS_URL: artifacts.url,
-          ACTIONS_RUNTIME_TOKEN: artifacts.runtimeToken(run, job),
-          GITHUB_RUN_ID: run,
-          GITHUB_RUN_ATTEMPT: String(options.attempt ?? 1),
-          GITHUB_JOB: job,
-          ...options.env,
-        },
-      });
-    },
-    async close() {
-      await github.close();
-      await artifacts.close();
-    },
-  };
+export function createAdversarialWorld(standIn: Omit<StandInOptions, "gitDir"> = {}): Promise<World> {
+  return createWorld(undefined, standIn);
 }
 
 /** The reusable orchestrate.yml in the local runner with the scripted agent. */

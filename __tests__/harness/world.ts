@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { startArtifactStandIn, type ArtifactStandIn } from "../stand-ins/artifact/server.js";
-import { startGitHubStandIn, type GitHubStandIn } from "../stand-ins/github/server.js";
+import { startGitHubStandIn, type GitHubStandIn, type StandInOptions } from "../stand-ins/github/server.js";
 import { createOrigin } from "./git-fixture.js";
 import { runAction, type ActionRun, type ActionRunOptions } from "./run-action.js";
 
@@ -33,20 +33,27 @@ export interface StepOptions {
   signalWhen?: ActionRunOptions["signalWhen"];
 }
 
-export async function createWorld(files?: Record<string, string>): Promise<World> {
+export async function createWorld(
+  files?: Record<string, string>,
+  standIn: Omit<StandInOptions, "gitDir"> = {},
+): Promise<World> {
   const origin = createOrigin(files);
-  const github = await startGitHubStandIn({ gitDir: origin.origin });
+  const github = await startGitHubStandIn({ ...standIn, gitDir: origin.origin });
   const artifacts = await startArtifactStandIn();
   const runId = "4242";
+  // The plan job's outputs that later jobs of the same run must pass on, as the workflow does.
+  const planPins = new Map<string, Record<string, string>>();
   return {
     github,
     artifacts,
     origin,
     runId,
-    step(job, inputs, options = {}) {
+    async step(job, inputs, options = {}) {
       const run = options.runId ?? runId;
-      return runAction({
-        inputs: { "github-token": "ghs_standin_token", "api-write-interval-ms": "5", ...inputs },
+      const pinKey = `${run}/${inputs["master-issue"] ?? ""}`;
+      const pin = inputs.mode === "agent" || inputs.mode === "aggregate" ? planPins.get(pinKey) : undefined;
+      const result = await runAction({
+        inputs: { "github-token": "ghs_standin_token", "api-write-interval-ms": "5", ...pin, ...inputs },
         cwd: options.cwd,
         eventName: options.eventName,
         event: options.event ?? { sender: { login: "maintainer-1", type: "User" } },
@@ -62,6 +69,16 @@ export async function createWorld(files?: Record<string, string>): Promise<World
           ...options.env,
         },
       });
+      if (inputs.mode === "plan" && result.outputs["plan-artifact-id"]) {
+        const pinned = {
+          "plan-artifact-id": result.outputs["plan-artifact-id"],
+          "plan-sha256": result.outputs["plan-sha256"] ?? "",
+        };
+        planPins.set(`${run}/${result.outputs["master-issue"] ?? ""}`, pinned);
+        // Steps that name no master issue (label events) find it by run.
+        planPins.set(`${run}/`, pinned);
+      }
+      return result;
     },
     async close() {
       await github.close();

@@ -1,12 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { ArtifactStore } from "../artifacts/artifact-store.js";
+import { loadPinnedPlan } from "../artifacts/load-plan.js";
 import type { runProcess } from "../exec/run-process.js";
 import type { Workspace } from "../git/git.js";
 import { isStatus } from "../github/create-github-client.js";
 import type { GitHubClient, PullRequest } from "../github/github-client.js";
 import { hasMarker, isTrustedAuthor } from "../github/markers.js";
-import type { AgentInputs } from "../inputs.js";
+import { planPinOf, type AgentInputs } from "../inputs.js";
 import { errorMessage, type Logger } from "../logger.js";
 import { secretForms } from "../security/redact-secrets.js";
 import type { PlanDocument, PlannedTask } from "../plan/plan-schema.js";
@@ -22,7 +23,6 @@ import {
   type OutcomeOverride,
   type StatusFacts,
 } from "./build-status.js";
-import { loadPlan } from "./load-plan.js";
 import { pullRequestBody, pullRequestTitle, subIssueComment } from "./render-agent-report.js";
 
 export interface AgentDeps {
@@ -241,7 +241,9 @@ async function prepare(
   const configuredBase = inputs["base-branch"];
   const earlyFetch = configuredBase !== undefined ? quiet(workspace.fetchBase(configuredBase)) : undefined;
   const credentialsRemoved = quiet(workspace.removeStoredCredentials());
-  const plan = await deps.log.group("Loading the plan", () => loadPlan(deps.artifacts, facts.master));
+  const plan = await deps.log.group("Loading the plan", () =>
+    loadPinnedPlan(deps.artifacts, facts.master, planPinOf(inputs)),
+  );
   const task = plan.tasks.find((t) => t.id === inputs.task);
   if (!task) {
     throw new OutcomeError({

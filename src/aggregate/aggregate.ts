@@ -1,8 +1,8 @@
-import { loadPlan } from "../agent/load-plan.js";
+import { loadPinnedPlan } from "../artifacts/load-plan.js";
 import type { ArtifactStore } from "../artifacts/artifact-store.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { hasMarker, isTrustedAuthor } from "../github/markers.js";
-import type { AggregateInputs } from "../inputs.js";
+import { planPinOf, type AggregateInputs } from "../inputs.js";
 import { errorMessage, type Logger } from "../logger.js";
 import { resolveTrustedLogin } from "../stage-context.js";
 import { collectStatuses } from "./collect-statuses.js";
@@ -52,7 +52,7 @@ export interface AggregateResult {
 export async function runAggregate(deps: AggregateDeps, inputs: AggregateInputs): Promise<AggregateResult> {
   const { github, log } = deps;
   const master = inputs["master-issue"];
-  const plan = await loadPlan(deps.artifacts, master);
+  const plan = await loadPinnedPlan(deps.artifacts, master, planPinOf(inputs));
   if (plan.dry_run) {
     const report = `Dry run of #${master}: ${plan.tasks.length} tasks planned, nothing ran. The plan is in the comment on the master issue.`;
     const decision = decideOutcome([], inputs["success-threshold"]);

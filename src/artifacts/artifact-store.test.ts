@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { createArtifactStore } from "./artifact-store.js";
+import { createArtifactStore, sha256Hex } from "./artifact-store.js";
 
 // A zipped artifact is listed with its compressed size; what lands on disk can be far bigger.
 let content = "";
@@ -32,5 +32,14 @@ describe("the artifact store", () => {
     await expect(store.downloadJson(artifact, 256 * 1024)).resolves.toEqual({ ok: true });
     content = JSON.stringify({ big: "z".repeat(300 * 1024) });
     await expect(store.downloadJson(artifact)).resolves.toMatchObject({ big: expect.any(String) });
+  });
+
+  it("checks a download against the digest its producer reported, refusing other bytes", async () => {
+    content = '{"plan": 1}';
+    const store = await createArtifactStore(mkdtempSync(join(tmpdir(), "pto-store-")));
+    await expect(store.downloadJson(artifact, undefined, sha256Hex(content))).resolves.toEqual({ plan: 1 });
+    await expect(store.downloadJson(artifact, undefined, sha256Hex('{"plan": 2}'))).rejects.toThrow(
+      `status-1-1-1.json (id 7) has SHA-256 ${sha256Hex(content)}, not the ${sha256Hex('{"plan": 2}')} its producer uploaded`,
+    );
   });
 });

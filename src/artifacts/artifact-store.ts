@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +8,23 @@ export interface StoredArtifact {
   id: number;
   name: string;
   size: number;
+  /** SHA-256 (hex) of the document's bytes as uploaded; set on what `uploadJson` returns. */
+  sha256?: string;
+}
+
+/** A downloaded artifact whose bytes are not the ones its producer reported uploading. */
+export class ArtifactDigestError extends Error {
+  constructor(artifact: StoredArtifact, expected: string, actual: string) {
+    super(
+      `Artifact ${artifact.name} (id ${artifact.id}) has SHA-256 ${actual}, not the ${expected} its producer uploaded`,
+    );
+    this.name = "ArtifactDigestError";
+  }
+}
+
+/** SHA-256 (hex) of a document's bytes: what producers pass on and consumers check. */
+export function sha256Hex(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
 }
 
 /**
@@ -14,15 +32,19 @@ export interface StoredArtifact {
  * agent's status). Backed by @actions/artifact in production and by the artifact stand-in in tests.
  */
 export interface ArtifactStore {
-  /** Uploads `value` as `<name>.json`, unarchived. Names must be unique within the workflow run. */
+  /**
+   * Uploads `value` as `<name>.json`, unarchived. Names must be unique within the workflow run. The result
+   * carries the SHA-256 of the uploaded bytes, which a consumer can be given to check its download.
+   */
   uploadJson(name: string, value: unknown): Promise<StoredArtifact>;
   /** Every artifact of this workflow run, from every job. */
   list(): Promise<StoredArtifact[]>;
   /**
    * Downloads one artifact and parses it as JSON (validation is the caller's). A file over `maxBytes`
-   * once downloaded (a zipped artifact's listed size is its compressed size) is refused unread.
+   * once downloaded (a zipped artifact's listed size is its compressed size) is refused unread; with
+   * `sha256`, bytes that hash otherwise are refused (ArtifactDigestError).
    */
-  downloadJson(artifact: StoredArtifact, maxBytes?: number): Promise<unknown>;
+  downloadJson(artifact: StoredArtifact, maxBytes?: number, sha256?: string): Promise<unknown>;
 }
 
 /** How long statuses and plans are kept; long enough to retry a run a week later. */
@@ -41,19 +63,20 @@ export async function createArtifactStore(
     async uploadJson(name, value) {
       const dir = await mkdtemp(join(tempRoot, "pto-upload-"));
       const file = join(dir, `${name}.json`);
-      await writeFile(file, `${JSON.stringify(value, null, 2)}\n`, "utf8");
+      const text = `${JSON.stringify(value, null, 2)}\n`;
+      await writeFile(file, text, "utf8");
       const response = await client.uploadArtifact(`${name}.json`, [file], dir, {
         retentionDays: RETENTION_DAYS,
         skipArchive: true,
       });
       if (response.id === undefined) throw new Error(`Uploading artifact ${name}.json returned no id`);
-      return { id: response.id, name: `${name}.json`, size: response.size ?? 0 };
+      return { id: response.id, name: `${name}.json`, size: response.size ?? 0, sha256: sha256Hex(text) };
     },
     async list() {
       const { artifacts } = await client.listArtifacts();
       return artifacts.map((a) => ({ id: a.id, name: a.name, size: a.size }));
     },
-    async downloadJson(artifact, maxBytes) {
+    async downloadJson(artifact, maxBytes, sha256) {
       const dir = await mkdtemp(join(tempRoot, "pto-download-"));
       const { downloadPath } = await client.downloadArtifact(artifact.id, { path: dir });
       const target = downloadPath ?? dir;
@@ -67,7 +90,12 @@ export async function createArtifactStore(
           `Artifact ${artifact.name} (id ${artifact.id}) is ${size} bytes once downloaded, over ${maxBytes}`,
         );
       }
-      const text = await readFile(path, "utf8");
+      const bytes = await readFile(path);
+      if (sha256 !== undefined) {
+        const actual = sha256Hex(bytes);
+        if (actual !== sha256.toLowerCase()) throw new ArtifactDigestError(artifact, sha256, actual);
+      }
+      const text = bytes.toString("utf8");
       try {
         return JSON.parse(text) as unknown;
       } catch (error) {

@@ -39,8 +39,11 @@ export interface PlanDeps {
   actor: string;
   run: { runId: string; runAttempt: number };
   now: () => Date;
-  /** Stores the plan document for the agent jobs; absent outside GitHub Actions (no artifact service). */
-  uploadPlan?: (name: string, plan: PlanDocument) => Promise<void>;
+  /**
+   * Stores the plan document for the agent jobs and returns where (artifact id, SHA-256 of its bytes);
+   * absent outside GitHub Actions (no artifact service).
+   */
+  uploadPlan?: (name: string, plan: PlanDocument) => Promise<{ id: number; sha256: string }>;
 }
 
 export interface PlanResult {
@@ -50,6 +53,8 @@ export interface PlanResult {
   report: string;
   aborted: boolean;
   createdSubIssues: number[];
+  /** The stored plan document the other jobs must use (their `plan-artifact-id` and `plan-sha256`). */
+  stored?: { id: number; sha256: string };
 }
 
 /** Raised when the actor may not start work: nothing has been written when it is thrown. */
@@ -143,8 +148,9 @@ export async function runPlan(deps: PlanDeps, inputs: PlanInputs): Promise<PlanR
   plan.tasks = tasks;
   // Read once here rather than once in every agent job.
   plan.default_branch = await github.getDefaultBranch();
+  let stored: PlanResult["stored"];
   if (deps.uploadPlan) {
-    await deps.uploadPlan(planArtifactName(master, deps.run.runAttempt), plan);
+    stored = await deps.uploadPlan(planArtifactName(master, deps.run.runAttempt), plan);
   } else {
     log.warning(
       "No artifact service (ACTIONS_RUNTIME_TOKEN is unset): the plan document was not stored for agents.",
@@ -156,6 +162,7 @@ export async function runPlan(deps: PlanDeps, inputs: PlanInputs): Promise<PlanR
     report: renderPlanReport(plan),
     aborted,
     createdSubIssues: created,
+    ...(stored ? { stored } : {}),
   };
 }
 

@@ -16,7 +16,12 @@ export async function runPlanStep(inputs: PlanInputs, github: GitHubClient): Pro
       actor: process.env.GITHUB_ACTOR ?? "",
       run: runContext(),
       now: () => new Date(),
-      uploadPlan: store ? async (name, plan) => void (await store.uploadJson(name, plan)) : undefined,
+      uploadPlan: store
+        ? async (name, plan) => {
+            const stored = await store.uploadJson(name, plan);
+            return { id: stored.id, sha256: stored.sha256 ?? "" };
+          }
+        : undefined,
     },
     inputs,
   );
@@ -26,6 +31,8 @@ export async function runPlanStep(inputs: PlanInputs, github: GitHubClient): Pro
   core.setOutput("task-count", String(result.plan.tasks.length));
   core.setOutput("outcome", result.plan.validation.outcome);
   core.setOutput("plan", JSON.stringify(result.plan));
+  core.setOutput("plan-artifact-id", result.stored ? String(result.stored.id) : "");
+  core.setOutput("plan-sha256", result.stored?.sha256 ?? "");
   await core.summary.addRaw(result.report, true).write();
   if (result.aborted) {
     throw new Error(
