@@ -4,12 +4,9 @@ import type { ArtifactStore } from "../artifacts/artifact-store.js";
 import { loadPinnedPlan } from "../artifacts/load-plan.js";
 import type { runProcess } from "../exec/run-process.js";
 import type { Workspace } from "../git/git.js";
-import { isStatus } from "../github/create-github-client.js";
-import type { GitHubClient, PullRequest } from "../github/github-client.js";
-import { hasMarker, isTrustedAuthor } from "../github/markers.js";
+import type { GitHubClient } from "../github/github-client.js";
 import { planPinOf, type AgentInputs } from "../inputs.js";
 import { errorMessage, type Logger } from "../logger.js";
-import { secretForms } from "../security/redact-secrets.js";
 import type { PlanDocument, PlannedTask } from "../plan/plan-schema.js";
 import { statusArtifactName, type TaskStatus } from "../status/status-schema.js";
 import { resolveTrustedLogin } from "../stage-context.js";
@@ -17,13 +14,18 @@ import type { AgentRunOptions } from "./adapters/agent-adapter.js";
 import { parseCommandArgv } from "./adapters/parse-command-argv.js";
 import { selectAdapter } from "./adapters/select-adapter.js";
 import { buildAgentPrompt } from "./build-prompt.js";
+import { buildStatusOrFallback, type StatusFacts } from "./build-status.js";
+import { noteOnSubIssue } from "./note-on-sub-issue.js";
+import { publish } from "./publish-branch.js";
 import {
-  buildStatus,
-  buildStatusOrFallback,
-  type OutcomeOverride,
-  type StatusFacts,
-} from "./build-status.js";
-import { pullRequestBody, pullRequestTitle, subIssueComment } from "./render-agent-report.js";
+  OutcomeError,
+  quiet,
+  StoppedError,
+  stoppedOutcome,
+  unlessStopped,
+  withTimeout,
+  type Phase,
+} from "./time-budget.js";
 
 export interface AgentDeps {
   github: GitHubClient;
@@ -61,55 +63,6 @@ export interface AgentResult {
    * commands may still be pending, and the caller should end the process once it has reported.
    */
   abandonedWork: boolean;
-}
-
-/** Raised inside the run to end it with a given outcome (push rejected, PR refused, …). */
-class OutcomeError extends Error {
-  constructor(readonly override: OutcomeOverride) {
-    super(override.reason);
-  }
-}
-
-/** The job was cancelled, or ran out of its time budget, while waiting for work of its own. */
-class StoppedError extends Error {
-  constructor() {
-    super("Stopped while waiting.");
-  }
-}
-
-/**
- * `start()`'s result, unless `signal` aborts first: then it rejects at once with StoppedError and stops
- * waiting (the work, if started, is left to finish unobserved). Not started at all when the signal is
- * already aborted.
- */
-export function unlessStopped<T>(signal: AbortSignal, start: () => Promise<T>): Promise<T> {
-  if (signal.aborted) return Promise.reject(new StoppedError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new StoppedError());
-    signal.addEventListener("abort", onAbort, { once: true });
-    start()
-      .then(resolve, reject)
-      .finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
-/** `work`, or a rejection naming `what` once `ms` have passed without it settling. */
-export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
-}
-
-/** What the job is doing, for a reason that says where time ran out. */
-type Phase =
-  "preparing the checkout" | "installing the agent CLI" | "running the agent" | "publishing the work";
-
-/** A promise whose rejection is handled later (or never): keeps it from counting as unhandled meanwhile. */
-function quiet<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }
 
 /**
@@ -204,29 +157,6 @@ export async function runAgent(deps: AgentDeps, inputs: AgentInputs): Promise<Ag
     artifactName,
     abandonedWork: stop.aborted,
     ...(uploadError !== undefined ? { uploadError } : {}),
-  };
-}
-
-/** The outcome of a job stopped by a cancellation or by its time budget, in the phase it was in. */
-export function stoppedOutcome(
-  cancelled: boolean,
-  phase: Phase,
-  budgetSeconds: number,
-  agentRan: boolean,
-): OutcomeOverride {
-  if (cancelled) {
-    return {
-      outcome: "cancelled",
-      errorType: "CANCELLED",
-      reason: agentRan ? "The job was cancelled." : "The job was cancelled before the agent started.",
-    };
-  }
-  return {
-    outcome: "timeout",
-    errorType: "TIMEOUT",
-    reason:
-      `The job used up its time budget of ${budgetSeconds} s (timeout-seconds + overhead-timeout-seconds) ` +
-      `while ${phase}; what was still running was abandoned so this status could be uploaded.`,
   };
 }
 
@@ -357,122 +287,4 @@ async function runAgentProcess(
   facts.process = { exitCode: result.exitCode, signal: result.signal, excerpt: result.excerpt };
   facts.agent = adapter.interpretResult(result, result.stdoutTail ?? "", options);
   deps.log.info(`Agent ${facts.agent.outcome}: ${deps.redact(facts.agent.reason)}`);
-}
-
-async function publish(deps: AgentDeps, inputs: AgentInputs, facts: StatusFacts, task: PlannedTask) {
-  const { workspace, github, log } = deps;
-  if (deps.cancel.aborted) return;
-  // 4. Keep whatever the agent left, even after a failure: the branch preserves partial work.
-  await workspace.commitAll(
-    `Task ${task.id}: ${task.title.slice(0, 60).replace(/\s+/g, " ")}\n\nUncommitted changes left by the ${inputs.agent} agent.`,
-  );
-  const startSha = String(facts.metadata.remote_sha ?? "");
-  const [changes, head] = await Promise.all([
-    workspace.changesSince(facts.baseBranch),
-    startSha !== "" ? workspace.headSha() : undefined,
-  ]);
-  facts.changes = changes;
-  // A reused branch counts earlier attempts' commits too: this attempt changed something only if HEAD moved.
-  facts.attemptChanged = startSha !== "" ? head !== startSha : changes.commits > 0;
-  if (changes.commits === 0) return;
-  // An agent holds its own API key (and may be talked into writing it down): a credential in any commit
-  // would be published by the push, so nothing is pushed then.
-  const leaks = await workspace.filesContaining(
-    facts.baseBranch,
-    facts.changes.shas,
-    secretForms(deps.secrets),
-  );
-  if (leaks.length > 0) {
-    const files = [...new Set(leaks.map((l) => l.path))];
-    throw new OutcomeError({
-      outcome: "push_failed",
-      errorType: "SECRET_IN_CHANGES",
-      reason: `Nothing was pushed: the agent's commits contain a credential of this job in ${files
-        .slice(0, 5)
-        .map((f) => `\`${f}\``)
-        .join(", ")}${files.length > 5 ? ` and ${files.length - 5} more files` : ""}.`,
-    });
-  }
-  const pushed = await workspace.push(task.branch, String(facts.metadata.remote_sha ?? ""));
-  if (pushed.exitCode !== 0) {
-    throw new OutcomeError({
-      outcome: "push_failed",
-      errorType: "PUSH_FAILED",
-      reason: `Pushing ${task.branch} was rejected (the branch may have moved since this job started): ${deps.redact(pushed.stderr.trim().split("\n").slice(-2).join(" "))}`,
-    });
-  }
-  log.info(`Pushed ${facts.changes.commits} commit(s) to ${task.branch}`);
-  if (facts.agent?.outcome !== "success") return;
-
-  // 5. One pull request per task: reuse the open one on a re-run.
-  try {
-    const draftStatus = buildStatus(facts, deps.now(), deps.redact);
-    const body = pullRequestBody(draftStatus, task);
-    const update = async (): Promise<PullRequest | undefined> => {
-      const existing = await github.findOpenPullRequest(task.branch);
-      return existing && (await github.updatePullRequest(existing.number, { body }));
-    };
-    // A branch this job created cannot be the head of an open pull request (GitHub closes a PR whose head
-    // branch is deleted), so only a reused branch is looked up first; otherwise create, and if GitHub
-    // answers that one exists after all (422), find and update it.
-    let pr = facts.metadata.branch_reused === true ? await update() : undefined;
-    let updated = pr !== undefined;
-    if (!pr) {
-      try {
-        pr = await github.createPullRequest({
-          title: pullRequestTitle(facts.master, task),
-          body,
-          head: task.branch,
-          base: facts.baseBranch,
-          draft: inputs["draft-pr"],
-        });
-      } catch (error) {
-        if (!isStatus(error, 422) || !/pull request already exists/i.test(errorMessage(error))) throw error;
-        pr = await update();
-        if (!pr) throw error;
-        updated = true;
-      }
-    }
-    facts.pr = { number: pr.number, url: pr.htmlUrl };
-    log.info(`${updated ? "Updated" : "Opened"} pull request #${pr.number}`);
-  } catch (error) {
-    throw new OutcomeError({
-      outcome: "pr_failed",
-      errorType: "PR_FAILED",
-      reason: `The branch was pushed but the pull request could not be opened: ${errorMessage(error)}`,
-    });
-  }
-}
-
-/** One comment per task on its sub-issue, updated on each attempt; a failure here changes no outcome. */
-async function noteOnSubIssue(
-  deps: AgentDeps,
-  inputs: AgentInputs,
-  status: TaskStatus,
-  trustedLogin: Promise<string> | undefined,
-  fresh: boolean,
-): Promise<void> {
-  if (status.sub_issue === null) return;
-  try {
-    const body = subIssueComment(status);
-    if (fresh) {
-      await deps.github.createComment(status.sub_issue, body);
-      return;
-    }
-    const marker = { master: status.master_issue, task: status.task_id };
-    const [trusted, comments] = await Promise.all([
-      trustedLogin
-        ?.catch(() => undefined)
-        .then((login) => login ?? resolveTrustedLogin(deps.github, inputs["bot-login"])) ??
-        resolveTrustedLogin(deps.github, inputs["bot-login"]),
-      deps.github.listComments(status.sub_issue),
-    ]);
-    const ours = comments.find(
-      (c) => isTrustedAuthor(c.user, trusted) && hasMarker(c.body, "agent-result", marker),
-    );
-    if (ours) await deps.github.updateComment(ours.id, body);
-    else await deps.github.createComment(status.sub_issue, body);
-  } catch (error) {
-    deps.log.warning(`Could not comment on sub-issue #${status.sub_issue}: ${errorMessage(error)}`);
-  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stoppedOutcome, unlessStopped, withTimeout } from "./agent.js";
+import { stoppedOutcome, unlessStopped, withTimeout } from "./time-budget.js";
 
 describe("withTimeout", () => {
   it("passes the work's result through", async () => {
