@@ -26,7 +26,8 @@ export interface ConnectTarget {
 const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 const DEFAULT_PORT = 443;
 
-const isHostName = (host: string) => host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
+const isHostName = (host: string) =>
+  host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
 
 function parsePort(text: string | undefined, what: string): number {
   if (text === undefined) return DEFAULT_PORT;
@@ -41,7 +42,9 @@ function splitHostPort(text: string): { host: string; port: string | undefined }
   if (bracketed) return { host: bracketed[1] ?? "", port: bracketed[2] };
   if (isIP(text) === 6) return { host: text, port: undefined };
   const colon = text.lastIndexOf(":");
-  return colon < 0 ? { host: text, port: undefined } : { host: text.slice(0, colon), port: text.slice(colon + 1) };
+  return colon < 0
+    ? { host: text, port: undefined }
+    : { host: text.slice(0, colon), port: text.slice(colon + 1) };
 }
 
 /** A host name without its root dot (`example.com.` names `example.com`), lower-cased. */
@@ -89,7 +92,8 @@ export function decideConnect(rules: readonly AllowRule[], target: ConnectTarget
   );
   const rule = hostMatches.find((candidate) => candidate.port === target.port);
   if (rule) return { allowed: true, rule };
-  if (hostMatches.length > 0) return { allowed: false, reason: `port ${target.port} is not allowed for this host` };
+  if (hostMatches.length > 0)
+    return { allowed: false, reason: `port ${target.port} is not allowed for this host` };
   return { allowed: false, reason: "the host is not in the allow-list" };
 }
 

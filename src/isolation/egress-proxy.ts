@@ -42,7 +42,11 @@ const systemResolve: ResolveHost = async (host) =>
   (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
 
 /** A minimal HTTP/1.1 answer on a raw socket, after which the connection closes. */
-function refuse(socket: Duplex, status: "403 Forbidden" | "400 Bad Request" | "502 Bad Gateway", text: string) {
+function refuse(
+  socket: Duplex,
+  status: "403 Forbidden" | "400 Bad Request" | "502 Bad Gateway",
+  text: string,
+) {
   const body = `${text}\n`;
   socket.end(
     `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
@@ -83,7 +87,8 @@ async function tunnelAddresses(
   if (target.ip !== 0) return { addresses: [target.host] };
   const addresses = await resolve(target.host);
   const usable = rule.wildcard ? addresses.filter(isPublicAddress) : addresses;
-  if (addresses.length > 0 && usable.length === 0) return { refused: "the name resolves to no public address" };
+  if (addresses.length > 0 && usable.length === 0)
+    return { refused: "the name resolves to no public address" };
   return { addresses: usable };
 }
 
@@ -137,7 +142,9 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
       return;
     }
     track(upstream);
-    log(`egress proxy: CONNECT ${name} allowed by ${JSON.stringify(decision.rule.entry)} (${upstream.remoteAddress})`);
+    log(
+      `egress proxy: CONNECT ${name} allowed by ${JSON.stringify(decision.rule.entry)} (${upstream.remoteAddress})`,
+    );
     client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
     if (head.length > 0) upstream.write(head);
     // Either side closing or failing ends the tunnel; errors are expected there and need no handler beyond it.
@@ -153,7 +160,10 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
     res.end("The egress proxy only opens CONNECT tunnels to allowed hosts.\n");
   });
   server.on("connection", track);
-  server.on("connect", (req: IncomingMessage, client: Duplex, head: Buffer) => void openTunnel(req, client, head));
+  server.on(
+    "connect",
+    (req: IncomingMessage, client: Duplex, head: Buffer) => void openTunnel(req, client, head),
+  );
   server.on("upgrade", (req: IncomingMessage, client: Duplex) => {
     log(`egress proxy: refused upgrade ${JSON.stringify(req.url ?? "")}: only CONNECT tunnels`);
     refuse(client, "403 Forbidden", "The egress proxy only opens CONNECT tunnels to allowed hosts.");
@@ -168,7 +178,9 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
     url: `http://${address}:${port}`,
     close() {
       for (const socket of sockets) socket.destroy();
-      return new Promise((resolveClose, reject) => server.close((error) => (error ? reject(error) : resolveClose())));
+      return new Promise((resolveClose, reject) =>
+        server.close((error) => (error ? reject(error) : resolveClose())),
+      );
     },
   };
 }

@@ -42,7 +42,10 @@ export interface PricedUsage {
 const dearest = <T extends object>(prices: T[], keys: Array<keyof T>): T =>
   Object.fromEntries(keys.map((key) => [key, Math.max(...prices.map((price) => Number(price[key])))])) as T;
 
-function anthropicPrice(model: string | null): { price: { input: number; output: number }; source: PriceSource } {
+function anthropicPrice(model: string | null): {
+  price: { input: number; output: number };
+  source: PriceSource;
+} {
   const name = (model ?? "").replace(/-\d{8}$/, "");
   const listed = ANTHROPIC_PRICES[name];
   if (listed) return { price: listed, source: "listed" };
@@ -59,7 +62,8 @@ function openaiCost(usage: ModelUsage): PricedUsage {
   const usd = estimateCostUsd(usage.model, tokens);
   if (usd !== null) return { usd, source: "listed" };
   const price: ModelPrice = dearest(Object.values(OPENAI_PRICES), ["input", "cachedInput", "output"]);
-  const fallback = (usage.input * price.input + usage.cacheRead * price.cachedInput + usage.output * price.output) / 1e6;
+  const fallback =
+    (usage.input * price.input + usage.cacheRead * price.cachedInput + usage.output * price.output) / 1e6;
   return { usd: fallback, source: "fallback" };
 }
 

@@ -47,11 +47,15 @@ const PROBES: Readonly<Record<ModelProvider, readonly string[]>> = {
 export function routeModelRequest(provider: ModelProvider, method: string, target: string): ModelRoute {
   const path = target.split("?", 1)[0] ?? "";
   const call = `${method} ${path}`;
-  if (!target.startsWith("/")) return { kind: "refuse", reason: `${method} ${shortText(target)} is not a path` };
+  if (!target.startsWith("/"))
+    return { kind: "refuse", reason: `${method} ${shortText(target)} is not a path` };
   if (FORWARDED[provider].includes(call)) return { kind: "forward" };
   if (PROBES[provider].includes(call)) return { kind: "probe" };
   const name = provider === "anthropic" ? "an Anthropic" : "an OpenAI";
-  return { kind: "refuse", reason: `${method} ${shortText(path)} is not ${name} API call this proxy forwards` };
+  return {
+    kind: "refuse",
+    reason: `${method} ${shortText(path)} is not ${name} API call this proxy forwards`,
+  };
 }
 
 /** Text from the agent, quoted and shortened for an error message or a log line. */

@@ -3,16 +3,14 @@
  * streaming, a server the test paces): credentials swapped, paths refused, bytes streamed unbuffered,
  * budgets enforced, and the key never in a log line or an answer.
  */
-import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, request, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { startAnthropicStandIn, type AnthropicStandIn } from "../../__tests__/stand-ins/anthropic/server.js";
-import { startOpenAIStandIn, type OpenAIStandIn } from "../../__tests__/stand-ins/openai/server.js";
 import { startModelProxy, type ModelProxy, type ModelProxyOptions } from "./model-proxy.js";
 
 const API_KEY = "sk-ant-api03-REAL-KEY-that-only-the-action-holds";
 const OAUTH_TOKEN = "sk-ant-oat01-REAL-OAUTH-token-that-only-the-action-holds";
-const OPENAI_KEY = "sk-proj-REAL-openai-key-that-only-the-action-holds";
 
 const cleanups: Array<() => Promise<void>> = [];
 let logLines: string[] = [];
@@ -28,7 +26,9 @@ async function proxyFor(options: Omit<ModelProxyOptions, "log">): Promise<ModelP
   return proxy;
 }
 
-async function anthropicStandIn(...args: Parameters<typeof startAnthropicStandIn>): Promise<AnthropicStandIn> {
+async function anthropicStandIn(
+  ...args: Parameters<typeof startAnthropicStandIn>
+): Promise<AnthropicStandIn> {
   const standIn = await startAnthropicStandIn(...args);
   cleanups.push(() => standIn.close());
   return standIn;
@@ -47,7 +47,11 @@ function send(
 ): Promise<Answer> {
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? "POST", path: options.path, headers: options.headers });
+    const req = request(url, {
+      method: options.method ?? "POST",
+      path: options.path,
+      headers: options.headers,
+    });
     req.on("response", (res) => {
       let text = "";
       res.setEncoding("utf8");
@@ -70,7 +74,11 @@ const anthropicHeaders = (key: string) => ({
 describe("model proxy in front of the Anthropic API", () => {
   it("sends the real key as x-api-key while the agent sent only the placeholder, and strips its other credentials", async () => {
     const standIn = await anthropicStandIn([{ text: "hello" }]);
-    const proxy = await proxyFor({ provider: "anthropic", upstream: standIn.url, credential: { kind: "api-key", value: API_KEY } });
+    const proxy = await proxyFor({
+      provider: "anthropic",
+      upstream: standIn.url,
+      credential: { kind: "api-key", value: API_KEY },
+    });
 
     const answer = await send(proxy.url, {
       path: "/v1/messages?beta=true",
@@ -86,7 +94,10 @@ describe("model proxy in front of the Anthropic API", () => {
     });
 
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toMatchObject({ type: "message", content: [{ type: "text", text: "hello" }] });
+    expect(JSON.parse(answer.body)).toMatchObject({
+      type: "message",
+      content: [{ type: "text", text: "hello" }],
+    });
     const [seen] = standIn.requests;
     expect(`${seen?.method} ${seen?.path}${seen?.search}`).toBe("POST /v1/messages?beta=true");
     expect(seen?.headers).toMatchObject({
@@ -131,7 +142,11 @@ describe("model proxy in front of the Anthropic API", () => {
 
   it("refuses paths, tunnels and forward-proxy requests outside the API with 403 naming them; the upstream sees nothing", async () => {
     const standIn = await anthropicStandIn([{ text: "hello" }]);
-    const proxy = await proxyFor({ provider: "anthropic", upstream: standIn.url, credential: { kind: "api-key", value: API_KEY } });
+    const proxy = await proxyFor({
+      provider: "anthropic",
+      upstream: standIn.url,
+      credential: { kind: "api-key", value: API_KEY },
+    });
     const headers = anthropicHeaders(proxy.placeholder);
 
     const refused = await Promise.all([
@@ -146,10 +161,13 @@ describe("model proxy in front of the Anthropic API", () => {
       type: "error",
       error: {
         type: "permission_error",
-        message: 'The model proxy refuses this request: POST "/v1/files" is not an Anthropic API call this proxy forwards.',
+        message:
+          'The model proxy refuses this request: POST "/v1/files" is not an Anthropic API call this proxy forwards.',
       },
     });
-    const messages = refused.map((answer) => (JSON.parse(answer.body) as { error: { message: string } }).error.message);
+    const messages = refused.map(
+      (answer) => (JSON.parse(answer.body) as { error: { message: string } }).error.message,
+    );
     expect(messages[1]).toContain('POST "/v1/messages/../files" is not');
     expect(messages[2]).toContain('GET "/v1/messages" is not');
     expect(messages[3]).toContain('POST "http://example.com/v1/messages" is not a path');
@@ -169,10 +187,18 @@ describe("model proxy in front of the Anthropic API", () => {
 
   it("answers Claude Code's reachability probe itself, and refuses a request without its placeholder", async () => {
     const standIn = await anthropicStandIn([{ text: "hello" }]);
-    const proxy = await proxyFor({ provider: "anthropic", upstream: standIn.url, credential: { kind: "api-key", value: API_KEY } });
+    const proxy = await proxyFor({
+      provider: "anthropic",
+      upstream: standIn.url,
+      credential: { kind: "api-key", value: API_KEY },
+    });
 
     const probe = await send(proxy.url, { method: "HEAD", path: "/api/hello" });
-    const wrongKey = await send(proxy.url, { path: "/v1/messages", headers: anthropicHeaders("sk-ant-guess"), body: MESSAGE });
+    const wrongKey = await send(proxy.url, {
+      path: "/v1/messages",
+      headers: anthropicHeaders("sk-ant-guess"),
+      body: MESSAGE,
+    });
     const noKey = await send(proxy.url, {
       path: "/v1/messages",
       headers: { "content-type": "application/json", "anthropic-version": "2023-06-01" },
@@ -189,7 +215,11 @@ describe("model proxy in front of the Anthropic API", () => {
     const standIn = await anthropicStandIn([
       { error: { status: 529, type: "overloaded_error", message: "Overloaded", retryAfterSeconds: 7 } },
     ]);
-    const proxy = await proxyFor({ provider: "anthropic", upstream: standIn.url, credential: { kind: "api-key", value: API_KEY } });
+    const proxy = await proxyFor({
+      provider: "anthropic",
+      upstream: standIn.url,
+      credential: { kind: "api-key", value: API_KEY },
+    });
 
     const answer = await send(proxy.url, {
       path: "/v1/messages",
@@ -217,12 +247,19 @@ describe("model proxy in front of the Anthropic API", () => {
       credential: { kind: "api-key", value: API_KEY },
     });
 
-    const answer = await send(proxy.url, { path: "/v1/messages", headers: anthropicHeaders(proxy.placeholder), body: MESSAGE });
+    const answer = await send(proxy.url, {
+      path: "/v1/messages",
+      headers: anthropicHeaders(proxy.placeholder),
+      body: MESSAGE,
+    });
 
     expect(answer.status).toBe(502);
     expect(JSON.parse(answer.body)).toEqual({
       type: "error",
-      error: { type: "api_error", message: `The model proxy could not reach 127.0.0.1:${port}: ECONNREFUSED` },
+      error: {
+        type: "api_error",
+        message: `The model proxy could not reach 127.0.0.1:${port}: ECONNREFUSED`,
+      },
     });
   });
 });

@@ -78,12 +78,15 @@ function checkOptions(options: ModelProxyOptions): URL {
   }
   const { value } = options.credential;
   if (value === "" || /[\s\0]/.test(value)) {
-    throw new Error(`The ${options.provider} ${options.credential.kind} credential is empty or has whitespace`);
+    throw new Error(
+      `The ${options.provider} ${options.credential.kind} credential is empty or has whitespace`,
+    );
   }
   if (options.placeholder !== undefined && !/^[\x21-\x7e]{8,}$/.test(options.placeholder)) {
     throw new Error("The model proxy placeholder must be at least 8 printable characters without spaces");
   }
-  if (options.placeholder === value) throw new Error("The model proxy placeholder must not be the credential");
+  if (options.placeholder === value)
+    throw new Error("The model proxy placeholder must not be the credential");
   const budget = options.maxBudgetUsd;
   if (budget !== undefined && !(Number.isFinite(budget) && budget > 0)) {
     throw new Error(`maxBudgetUsd must be a positive number of USD, got ${String(budget)}`);
@@ -161,7 +164,12 @@ export async function startModelProxy(options: ModelProxyOptions): Promise<Model
     outgoing.on("error", (error: NodeJS.ErrnoException) => {
       log(`model proxy: ${call} → upstream ${upstream.host} failed (${error.code ?? error.message})`);
       if (res.headersSent || res.destroyed) res.destroy(error);
-      else answer(res, "upstream", `The model proxy could not reach ${upstream.host}: ${error.code ?? error.message}`);
+      else
+        answer(
+          res,
+          "upstream",
+          `The model proxy could not reach ${upstream.host}: ${error.code ?? error.message}`,
+        );
     });
     // The request body streams up as it arrives; a client that goes away takes the upstream call with it.
     pipeline(req, outgoing, () => undefined);

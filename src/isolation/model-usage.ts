@@ -67,7 +67,8 @@ export function foldUsage(provider: ModelProvider, state: ModelUsage, event: Jso
     }
     return;
   }
-  const response = typeof event.type === "string" && event.type.startsWith("response.") ? obj(event.response) : event;
+  const response =
+    typeof event.type === "string" && event.type.startsWith("response.") ? obj(event.response) : event;
   if (typeof response?.model === "string") state.model = response.model;
   setOpenAIUsage(state, obj(response?.usage));
 }
@@ -81,7 +82,14 @@ export interface UsageMeter {
 
 /** A meter for a response of this content type; other bodies (errors, token counts) carry no usage. */
 export function createUsageMeter(provider: ModelProvider, contentType: string | undefined): UsageMeter {
-  const state: ModelUsage = { model: null, input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 };
+  const state: ModelUsage = {
+    model: null,
+    input: 0,
+    output: 0,
+    cacheRead: 0,
+    cacheWrite5m: 0,
+    cacheWrite1h: 0,
+  };
   const decoder = new StringDecoder("utf8");
   const sse = /^text\/event-stream\b/i.test(contentType ?? "");
   let pending = "";
