@@ -3,8 +3,14 @@
  * a local TCP server; other hosts, unlisted ports and IP literals, plain HTTP requests and a pattern
  * whose name resolves to a loopback address are refused.
  */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { request } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import { connect, createServer, type AddressInfo, type Server, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { startEgressProxy, type EgressProxy, type EgressProxyOptions } from "./egress-proxy.js";
 
@@ -73,6 +79,12 @@ async function openClient(proxy: EgressProxy) {
   };
 }
 
+const execFileAsync = promisify(execFile);
+
+/** Runs a tool without blocking the event loop the proxy and servers of this process run on. */
+const run = (file: string, args: string[], env?: Record<string, string>) =>
+  execFileAsync(file, args, { env: env ?? { PATH: process.env.PATH ?? "/usr/bin:/bin" }, encoding: "utf8" });
+
 /** Sends a CONNECT and returns the whole answer of a refused one (the proxy closes after it). */
 async function refusedConnect(proxy: EgressProxy, target: string): Promise<string> {
   const client = await openClient(proxy);
@@ -96,6 +108,46 @@ describe("egress proxy", () => {
     expect(echo.connections()).toBe(1);
     expect(logLines).toEqual([
       `egress proxy: CONNECT localhost:${echo.port} allowed by "localhost:${echo.port}" (127.0.0.1)`,
+    ]);
+  });
+
+  it("carries a real HTTPS client (curl with HTTPS_PROXY) to an allowed TLS server", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "egress-proxy-tls-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const [key, cert] = [join(dir, "key.pem"), join(dir, "cert.pem")];
+    await run("openssl", [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+    ]);
+    const server = createHttpsServer({ key: await readFile(key), cert: await readFile(cert) }, (req, res) => {
+      res.end(`tls says hello to ${req.url}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+    const port = (server.address() as AddressInfo).port;
+    const proxy = await proxyFor({ allowHosts: [`localhost:${port}`] });
+
+    const { stdout } = await run("curl", ["-sS", "--cacert", cert, `https://localhost:${port}/package.tgz`], {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HTTPS_PROXY: proxy.url,
+    });
+
+    expect(stdout).toBe("tls says hello to /package.tgz");
+    expect(logLines).toEqual([
+      `egress proxy: CONNECT localhost:${port} allowed by "localhost:${port}" (127.0.0.1)`,
     ]);
   });
 

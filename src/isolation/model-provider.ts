@@ -91,7 +91,11 @@ const HOP_BY_HOP = [
 /** Whatever credential the agent sent (its placeholder, or anything else) never reaches the upstream. */
 const CLIENT_CREDENTIALS = ["x-api-key", "authorization", "proxy-authorization", "cookie"];
 
-/** The beta flag Claude Code 2.1.331 itself sends with `CLAUDE_CODE_OAUTH_TOKEN` (observed on the wire). */
+/**
+ * The beta flag a Claude subscription token needs. Source: Claude Code 2.1.331 run with
+ * `CLAUDE_CODE_OAUTH_TOKEN` against a logging server sent `Authorization: Bearer <token>`, no
+ * `x-api-key`, and `oauth-2025-04-20` among its `anthropic-beta` values on every Messages request.
+ */
 export const ANTHROPIC_OAUTH_BETA = "oauth-2025-04-20";
 
 /** Headers without the hop-by-hop ones, including any the `Connection` header names. */

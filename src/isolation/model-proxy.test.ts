@@ -262,4 +262,32 @@ describe("model proxy in front of the Anthropic API", () => {
       },
     });
   });
+
+  it("refuses to start on options it cannot honour, naming the value unless it is the secret", async () => {
+    const credential = { kind: "api-key", value: API_KEY } as const;
+    const start = (options: Partial<Parameters<typeof startModelProxy>[0]>) =>
+      startModelProxy({
+        provider: "anthropic",
+        upstream: "https://api.anthropic.com",
+        credential,
+        ...options,
+      });
+
+    await expect(start({ upstream: "ftp://files.example" })).rejects.toThrow(
+      'Model proxy upstream "ftp://files.example" must be an http or https URL',
+    );
+    await expect(start({ upstream: "api.anthropic.com" })).rejects.toThrow(
+      '"api.anthropic.com" is not a URL',
+    );
+    await expect(start({ upstream: "https://user:pw@gw.example" })).rejects.toThrow(
+      "must carry no credentials",
+    );
+    await expect(start({ maxBudgetUsd: 0 })).rejects.toThrow(
+      "maxBudgetUsd must be a positive number of USD, got 0",
+    );
+    await expect(start({ placeholder: API_KEY })).rejects.toThrow("placeholder must not be the credential");
+    const broken = start({ credential: { kind: "api-key", value: `${API_KEY}\r\nx-evil: 1` } });
+    await expect(broken).rejects.toThrow("The anthropic api-key credential is empty or has whitespace");
+    await expect(broken).rejects.not.toThrow(API_KEY);
+  });
 });

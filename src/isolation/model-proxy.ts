@@ -71,7 +71,9 @@ function checkOptions(options: ModelProxyOptions): URL {
     throw new Error(`Model proxy upstream ${shortText(options.upstream)} is not a URL`);
   }
   if (!["http:", "https:"].includes(upstream.protocol)) {
-    throw new Error(`Model proxy upstream ${shortText(upstream.origin)} must be an http or https URL`);
+    throw new Error(
+      `Model proxy upstream ${shortText(`${upstream.protocol}//${upstream.host}`)} must be an http or https URL`,
+    );
   }
   if (upstream.username || upstream.password || upstream.search || upstream.hash) {
     throw new Error(`Model proxy upstream for ${upstream.host} must carry no credentials, query or fragment`);
