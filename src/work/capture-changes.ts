@@ -80,13 +80,22 @@ async function readChecked(path: string, seen: WalkedEntry): Promise<Buffer | st
   }
 }
 
-/** Which of `paths` git's ignore rules exclude, asked in one `check-ignore` (exit 1 = none). */
+/**
+ * Which of `paths` git's ignore rules exclude, asked in one `check-ignore` (exit 1 = none). Each path
+ * is given as `./path`: check-ignore reads a leading `:` as pathspec magic and accepts no
+ * `GIT_LITERAL_PATHSPECS`, so a file named `:(exclude)x` would otherwise end the capture.
+ */
 async function checkIgnore(git: HardenedGit, paths: string[]): Promise<Set<string>> {
   if (paths.length === 0) return new Set();
   const args = ["check-ignore", "-z", "--stdin"];
-  const result = await git(args, { allowFailure: true, input: `${paths.join("\0")}\0` });
+  const result = await git(args, { allowFailure: true, input: paths.map((p) => `./${p}\0`).join("") });
   if (result.exitCode > 1) throw new GitError(args, result);
-  return new Set(result.stdout.split("\0").filter(Boolean));
+  return new Set(
+    result.stdout
+      .split("\0")
+      .filter(Boolean)
+      .map((p) => p.replace(/^\.\//, "")),
+  );
 }
 
 function isUnder(path: string, refused: ReadonlySet<string>): boolean {

@@ -117,8 +117,6 @@ function hardenedEnv(options: HardenedGitOptions): Record<string, string> {
     GIT_CONFIG_NOSYSTEM: "1",
     GIT_TERMINAL_PROMPT: "0",
     GCM_INTERACTIVE: "Never",
-    // Paths we pass are paths: a file named `:(exclude)*` must not become pathspec magic.
-    GIT_LITERAL_PATHSPECS: "1",
     // A fetched `refs/replace/*` must not swap the objects we build on.
     GIT_NO_REPLACE_OBJECTS: "1",
   };
