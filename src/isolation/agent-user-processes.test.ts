@@ -58,10 +58,10 @@ describe("killAllProcesses", () => {
     expect(killed).toBe(2);
   });
 
-  it("returns 0 without killing when the user runs nothing", async () => {
+  it("returns 0 when the user runs nothing, after one kill pass for processes /proc may hide", async () => {
     let calls = 0;
     expect(await killAllProcesses({ list: () => [], killEverything: async () => void calls++ })).toBe(0);
-    expect(calls).toBe(0);
+    expect(calls).toBe(1);
   });
 
   it("throws naming the processes that survive every round", async () => {

@@ -68,7 +68,8 @@ export async function killAllProcesses(ports: KillAllPorts, limits: KillAllLimit
   const killed = new Set<number>();
   for (let round = 0; round < rounds; round++) {
     const alive = ports.list();
-    if (alive.length === 0) return killed.size;
+    // The first pass is sent even when /proc shows nothing: mounted with hidepid, it hides other users' processes.
+    if (alive.length === 0 && round > 0) return killed.size;
     for (const pid of alive) killed.add(pid);
     await ports.killEverything();
     const deadline = Date.now() + settleMs;

@@ -155,6 +155,10 @@ describe.skipIf(!isRoot)("createAgentSandbox (as root)", () => {
     expect(existsSync(join(sweepDir, "left"))).toBe(false);
     expect(existsSync(join(sweepDir, "planted"))).toBe(false);
     expect(existsSync(join(sweepDir, "someone-elses"))).toBe(true);
+    // Its uid may belong to another job's agent by now: a disposed sandbox acts on it no more.
     await first.dispose();
+    expect(await first.killAll()).toBe(0);
+    expect(() => first.wrap("/bin/true", [], {})).toThrow(/was disposed of: cannot run \/bin\/true/);
+    await expect(first.takeBack(join(first.root, "work"))).rejects.toThrow(/was disposed of/);
   });
 });

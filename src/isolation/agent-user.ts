@@ -123,15 +123,22 @@ export async function createAgentSandbox(options: AgentSandboxOptions): Promise<
       "--",
       path,
     ]);
-  const killAll = () =>
-    killAllProcesses({
-      list: () => listProcessesOfUid(user.uid),
-      killEverything: async () => {
-        // kill(-1) as the agent user reaches exactly its processes; it exits non-zero when there were none.
-        const kill = wrapAt(tools.kill, ["-9", "-1"], {}, "/");
-        await runCollecting([kill.command, ...kill.args], { env: kill.env });
-      },
-    });
+  const done = { firewall: false, root: false, sweep: false, user: false };
+  /** Once the user is deleted its uid may soon belong to another job's agent: nothing may act on it then. */
+  const assertNotDisposed = (what: string) => {
+    if (done.user) throw new Error(`agent user ${user.name} was disposed of: cannot ${what}`);
+  };
+  const killAll = async () =>
+    done.user
+      ? 0
+      : killAllProcesses({
+          list: () => listProcessesOfUid(user.uid),
+          killEverything: async () => {
+            // kill(-1) as the agent user reaches exactly its processes; it exits non-zero when there were none.
+            const kill = wrapAt(tools.kill, ["-9", "-1"], {}, "/");
+            await runCollecting([kill.command, ...kill.args], { env: kill.env });
+          },
+        });
 
   try {
     // 2. Hand the fresh, empty directories to the user.
@@ -151,29 +158,35 @@ export async function createAgentSandbox(options: AgentSandboxOptions): Promise<
   }
 
   let firewall: EgressFirewall | undefined;
-  const done = { firewall: false, root: false, sweep: false, user: false };
   return {
     user,
     root,
     home,
     workDir,
     tmpDir,
-    wrap: (command, args, env, wrapOptions = {}) => wrapAt(command, args, env, wrapOptions.cwd ?? workDir),
+    wrap: (command, args, env, wrapOptions = {}) => {
+      assertNotDisposed(`run ${command}`);
+      return wrapAt(command, args, env, wrapOptions.cwd ?? workDir);
+    },
     giveToAgent: async (path) => {
+      assertNotDisposed(`give ${path}`);
       await chownTree(assertInside(root, path), owner.uid, user);
     },
     takeBack: async (path) => {
+      assertNotDisposed(`take back ${path}`);
       const inside = assertInside(root, path);
       await killAll();
       await chownTree(inside, user.uid, owner);
     },
     restrictEgress: async (allow) => {
+      assertNotDisposed("restrict its egress");
       if (firewall) await firewall.remove();
       firewall = await applyEgressFirewall({ privilege, uid: user.uid, allow });
       return firewall;
     },
     killAll,
     dispose: async () => {
+      if (done.user) return;
       await killAll();
       const errors: string[] = [];
       const step = async (name: keyof typeof done, action: () => Promise<unknown>) => {
