@@ -54,16 +54,26 @@ function expectedTree(
   return expected;
 }
 
-/** Throws unless `tree` lists exactly the start tree with the document applied (no more, no less). */
-async function verifyTree(
-  git: HardenedGit,
-  startSha: string,
-  tree: string,
-  files: readonly WorkFile[],
-  blobs: ReadonlyMap<string, string>,
-): Promise<void> {
-  const [start, actual] = await Promise.all([listTree(git, startSha), listTree(git, tree)]);
-  const expected = expectedTree(start, files, blobs);
+/** Throws when a path of the finished tree would be both a file and the directory of another. */
+function checkFileDirectoryConflicts(paths: Iterable<string>): void {
+  const all = new Set(paths);
+  for (const path of all) {
+    const segments = path.split("/");
+    for (let i = 1; i < segments.length; i++) {
+      const dir = segments.slice(0, i).join("/");
+      if (all.has(dir))
+        throw new WorkRejectedError(
+          `The work leaves ${JSON.stringify(dir)} a file while ${JSON.stringify(path)} needs it to be a directory`,
+        );
+    }
+  }
+}
+
+/** Throws unless `actual` lists exactly `expected` (no more, no less). */
+function verifyTree(
+  expected: ReadonlyMap<string, { mode: string; sha: string }>,
+  actual: ReadonlyMap<string, TreeEntry>,
+): void {
   for (const [path, want] of expected) {
     const got = actual.get(path);
     if (got?.mode !== want.mode || got.sha !== want.sha)
@@ -99,6 +109,12 @@ export async function buildCommit(git: HardenedGit, input: BuildCommitInput): Pr
   );
   if (over) throw new WorkRejectedError(over.message);
   await git(["cat-file", "-e", `${input.startSha}^{commit}`]);
+  const start = await listTree(git, input.startSha);
+  const finalPaths = new Set(start.keys());
+  for (const file of document.files)
+    if ("deleted" in file) finalPaths.delete(file.path);
+    else finalPaths.add(file.path);
+  checkFileDirectoryConflicts(finalPaths);
 
   // 2. The tree, through an index file of our own next to the repository's objects.
   const gitDir = (await git(["rev-parse", "--absolute-git-dir"])).stdout.trim();
@@ -106,7 +122,7 @@ export async function buildCommit(git: HardenedGit, input: BuildCommitInput): Pr
   try {
     const { tree, blobs } = await writeWorkTree(git, input.startSha, document.files, indexFile);
     // 3. The check, then the commit.
-    await verifyTree(git, input.startSha, tree, document.files, blobs);
+    verifyTree(expectedTree(start, document.files, blobs), await listTree(git, tree));
     const changes = await diffTrees(git, input.startSha, tree);
     const author = input.author ?? BOT_IDENTITY;
     const env = {

@@ -40,15 +40,18 @@ export function remoteProtocol(remoteUrl: string): string {
   try {
     url = new URL(remoteUrl);
   } catch {
-    throw new Error(`Invalid remote URL '${remoteUrl}': expected https://host/owner/repo`);
+    // Not echoed: a malformed URL may still hold a credential.
+    throw new Error("Invalid remote URL: expected https://host/owner/repo");
   }
+  const protocol = url.protocol.slice(0, -1);
+  if (!["https", "http", "file"].includes(protocol))
+    throw new Error(
+      `Invalid remote URL with scheme '${url.protocol}': it must be https (or http/file in tests)`,
+    );
   if (url.username || url.password)
     throw new Error(
       `Invalid remote URL '${url.protocol}//${url.host}…': credentials go in the token, not the URL`,
     );
-  const protocol = url.protocol.slice(0, -1);
-  if (!["https", "http", "file"].includes(protocol))
-    throw new Error(`Invalid remote URL '${remoteUrl}': the scheme must be https (or http/file in tests)`);
   return protocol;
 }
 
