@@ -40,7 +40,8 @@ export interface AgentSandbox {
   takeBack(path: string): Promise<void>;
   /**
    * Lets the agent user connect only to these loopback endpoints (see `applyEgressFirewall`), replacing an
-   * earlier call's rules; dispose removes them (the returned handle can remove them sooner).
+   * earlier call's rules atomically; dispose removes them (the returned handle can remove them sooner, and
+   * any handle removes the user's current rules).
    */
   restrictEgress(allow: readonly AllowedEndpoint[]): Promise<EgressFirewall>;
   /**
@@ -180,13 +181,13 @@ export async function createAgentSandbox(options: AgentSandboxOptions): Promise<
     },
     restrictEgress: async (allow) => {
       assertNotDisposed("restrict its egress");
-      if (firewall) await firewall.remove();
+      // Loading the chain again replaces its rules in one transaction: no moment without rules.
       firewall = await applyEgressFirewall({ privilege, uid: user.uid, allow });
       return firewall;
     },
     killAll,
     dispose: async () => {
-      if (done.user) return;
+      if (Object.values(done).every(Boolean)) return;
       await killAll();
       const errors: string[] = [];
       const step = async (name: keyof typeof done, action: () => Promise<unknown>) => {
