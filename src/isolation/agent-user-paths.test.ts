@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   SandboxPathError,
   assertInside,
@@ -16,6 +16,7 @@ describe("assertInside", () => {
   writeFileSync(join(root, "work", "repo", "file"), "");
   symlinkSync("/etc", join(root, "work", "etc-link"));
   symlinkSync(join(root, "work", "repo"), join(root, "work", "repo-link"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("accepts paths strictly below the root, relative or absolute", () => {
     expect(assertInside(root, join(root, "work", "repo"))).toBe(join(root, "work", "repo"));

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,6 +43,7 @@ describe("listProcessesOfUid", () => {
     mkdirSync(join(proc, "14")); // exited between readdir and read
     mkdirSync(join(proc, "self"));
     expect(listProcessesOfUid(998, proc).sort()).toEqual([10, 13]);
+    rmSync(proc, { recursive: true, force: true });
   });
 });
 

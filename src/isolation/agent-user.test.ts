@@ -6,6 +6,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
@@ -43,6 +44,7 @@ const passwdEntry = (name: string) => findPasswdEntry(readFileSync("/etc/passwd"
 describe.skipIf(!isRoot)("createAgentSandbox (as root)", () => {
   afterAll(async () => {
     for (const box of sandboxes) await box.dispose().catch(() => undefined);
+    rmSync(sweepDir, { recursive: true, force: true });
   });
 
   it("creates a fresh unprivileged user whose home is the sandbox's, and directories only it can enter", async () => {

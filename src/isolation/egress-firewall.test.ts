@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -79,12 +79,14 @@ console.log(JSON.stringify(steps));
 
 describe.skipIf(!isRoot)("applyEgressFirewall in a fresh network namespace", () => {
   it("loads a chain per uid in both families, replaces a stale one, and removes it idempotently", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "pto-firewall-")), "firewall.mts");
+    const dir = mkdtempSync(join(tmpdir(), "pto-firewall-"));
+    const file = join(dir, "firewall.mts");
     writeFileSync(file, SCRIPT);
     // tsx is resolved from the working directory, the checkout.
     const result = await runInNetns([process.execPath, "--import", "tsx", file], {
       env: { PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin" },
     });
+    rmSync(dir, { recursive: true, force: true });
     expect(result.exitCode, result.stderr).toBe(0);
     const steps = JSON.parse(result.stdout) as Record<string, string | boolean>;
     expect(steps.usable).toBe(true);

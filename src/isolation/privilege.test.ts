@@ -1,7 +1,7 @@
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   ISOLATION_UNAVAILABLE_MESSAGE,
   PrivilegedCommandError,
@@ -13,6 +13,7 @@ import {
 
 const isRoot = process.getuid?.() === 0;
 const dir = mkdtempSync(join(tmpdir(), "pto-privilege-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A stand-in sudo: a real executable that exits with `code`. */
 function fakeSudo(name: string, code: number): string {
@@ -96,7 +97,8 @@ describe("findSystemTool", () => {
   });
 
   it.skipIf(!isRoot)("refuses a tool that someone other than root could have replaced", () => {
-    const tools = mkdtempSync(join(tmpdir(), "pto-tools-"));
+    const tools = join(dir, "tools");
+    mkdirSync(tools);
     writeFileSync(join(tools, "iptables"), "#!/bin/sh\n", { mode: 0o755 });
     expect(findSystemTool("iptables", [tools])).toBe(join(tools, "iptables"));
     chmodSync(join(tools, "iptables"), 0o777);

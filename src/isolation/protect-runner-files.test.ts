@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -93,5 +93,6 @@ describe("protectRunnerFiles", () => {
     expect(statSync(runnerTemp).mode & 0o777).toBe(0o755);
     expect(statSync(envFile).mode & 0o777).toBe(0o644);
     expect(statSync(commands).mode & 0o777).toBe(0o755);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
