@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createOrigin } from "../../__tests__/harness/git-fixture.js";
+import { createOrigin as createFixtureOrigin } from "../../__tests__/harness/git-fixture.js";
 import { BOT_IDENTITY, buildCommit, WorkRejectedError } from "./build-commit.js";
 import { createPublishRepo, type PublishRepo } from "./fresh-clone.js";
 import { contentBytes, type WorkDocument, type WorkFile } from "./work-schema.js";
@@ -10,6 +10,14 @@ import { writeWorkTree } from "./work-tree.js";
 
 const temp = mkdtempSync(join(tmpdir(), "pto-build-commit-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const origins: string[] = [];
+afterAll(() => origins.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+/** The fixture's origin, removed when this file's tests end. */
+function createOrigin(files?: Record<string, string>) {
+  const made = createFixtureOrigin(files);
+  origins.push(dirname(made.origin));
+  return made;
+}
 
 async function publishRepo(): Promise<{ repo: PublishRepo; startSha: string }> {
   const { originUrl } = createOrigin({ "README.md": "# Demo\n", "src.ts": "one\ntwo\n" });

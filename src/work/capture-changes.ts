@@ -60,21 +60,36 @@ function blobId(content: Uint8Array, like: string): string {
     .digest("hex");
 }
 
-/** A regular file's bytes, or why they could not be read safely (it changed since the walk saw it). */
-async function readChecked(path: string, seen: WalkedEntry): Promise<Buffer | string> {
+/** Why an entry the walk listed is not captured after all. */
+interface Refusal {
+  kind: CaptureFinding["kind"];
+  detail: string;
+}
+
+const CHANGED: Refusal = { kind: "changed-during-capture", detail: "it changed while the work was captured" };
+
+/** A refusal for a failed open or readlink: permission is "unreadable", anything else a change. */
+function refusalOf(error: unknown): Refusal {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  const kind = code === "EACCES" || code === "EPERM" ? "unreadable" : "changed-during-capture";
+  return { kind, detail: `it could not be opened (${code})` };
+}
+
+/** A regular file's bytes, or why they could not be read safely (unreadable, or changed since the walk). */
+async function readChecked(path: string, seen: WalkedEntry): Promise<Buffer | Refusal> {
   let handle;
   try {
     // O_NONBLOCK: a pipe swapped in since the walk must not block the open.
     handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
-    return `it could not be opened (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    return refusalOf(error);
   }
   try {
     const stats = await handle.stat();
     if (!stats.isFile() || stats.nlink !== 1 || stats.ino !== seen.ino || stats.size !== seen.size)
-      return "it changed while the work was captured";
+      return CHANGED;
     const content = await handle.readFile();
-    return content.length === seen.size ? content : "it changed while the work was captured";
+    return content.length === seen.size ? content : CHANGED;
   } finally {
     await handle.close();
   }
@@ -98,7 +113,9 @@ async function checkIgnore(git: HardenedGit, paths: string[]): Promise<Set<strin
   );
 }
 
+/** Whether `path` is a refused path or below one ("" is the whole tree, when W itself is unreadable). */
 function isUnder(path: string, refused: ReadonlySet<string>): boolean {
+  if (refused.has("")) return true;
   const segments = path.split("/");
   for (let i = 1; i <= segments.length; i++) if (refused.has(segments.slice(0, i).join("/"))) return true;
   return false;
@@ -109,12 +126,18 @@ async function compare(
   root: string,
   entry: WalkedEntry,
   tracked: TreeEntry | undefined,
-): Promise<Changed | null | string> {
+): Promise<Changed | null | Refusal> {
   const abs = join(root, entry.path);
   if (entry.kind === "symlink") {
-    const raw = await readlink(abs, { encoding: "buffer" });
+    let raw: Buffer;
+    try {
+      raw = await readlink(abs, { encoding: "buffer" });
+    } catch (error) {
+      return refusalOf(error);
+    }
     const target = raw.toString("utf8");
-    if (!Buffer.from(target, "utf8").equals(raw)) return "its target is not valid UTF-8";
+    if (!Buffer.from(target, "utf8").equals(raw))
+      return { kind: "unsafe-symlink", detail: "its target is not valid UTF-8" };
     if (tracked?.mode === "120000" && blobId(raw, tracked.sha) === tracked.sha) return null;
     return { entry: { ...entry, size: raw.length }, target };
   }
@@ -126,7 +149,7 @@ async function compare(
   // A different kind, mode or size is a change without reading a byte.
   if (!comparable) return { entry };
   const content = await readChecked(abs, entry);
-  if (typeof content === "string") return content;
+  if (!Buffer.isBuffer(content)) return content;
   return blobId(content, tracked.sha) === tracked.sha ? null : { entry, content };
 }
 
@@ -168,27 +191,7 @@ export async function captureChanges(options: CaptureOptions): Promise<CaptureRe
     };
 
     // 3. What differs from the start commit; deletions are tracked paths W no longer has.
-    const changed: Changed[] = [];
-    let held = 0;
-    for (const entry of walk.entries) {
-      const result = await compare(root, entry, start.get(entry.path));
-      // Past the byte limit the capture fails anyway: stop holding contents read for comparison.
-      if (
-        result &&
-        typeof result !== "string" &&
-        result.content &&
-        (held += result.entry.size) > limits.maxBytes
-      )
-        delete result.content;
-      if (typeof result === "string")
-        refuse(entry.path, entry.kind === "file" ? "changed-during-capture" : "unsafe-symlink", result);
-      else if (result?.target !== undefined) {
-        const problem = symlinkTargetProblem(entry.path, result.target);
-        if (problem)
-          refuse(entry.path, "unsafe-symlink", `its target ${JSON.stringify(result.target)} ${problem}`);
-        else changed.push(result);
-      } else if (result) changed.push(result);
-    }
+    const changed = await findChanges(root, walk.entries, start, limits, refuse);
     const present = new Set(walk.entries.map((e) => e.path));
     const deleted = readable.filter((path) => {
       if (start.get(path)?.mode === "160000" || present.has(path) || isUnder(path, walk.refused))
@@ -213,7 +216,7 @@ export async function captureChanges(options: CaptureOptions): Promise<CaptureRe
         continue;
       }
       const content = c.content ?? (await readChecked(join(root, c.entry.path), c.entry));
-      if (typeof content === "string") refuse(c.entry.path, "changed-during-capture", content);
+      if (!Buffer.isBuffer(content)) refuse(c.entry.path, content.kind, content.detail);
       else
         files.push({
           path: c.entry.path,
@@ -234,6 +237,38 @@ export async function captureChanges(options: CaptureOptions): Promise<CaptureRe
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The walked entries that differ from the start commit, refusing unreadable files and unsafe links.
+ * Contents read to compare are kept for the document until their total passes the byte limit, past
+ * which the capture fails anyway.
+ */
+async function findChanges(
+  root: string,
+  entries: readonly WalkedEntry[],
+  start: ReadonlyMap<string, TreeEntry>,
+  limits: WorkLimits,
+  refuse: (path: string, kind: CaptureFinding["kind"], detail: string) => void,
+): Promise<Changed[]> {
+  const changed: Changed[] = [];
+  let held = 0;
+  for (const entry of entries) {
+    const result = await compare(root, entry, start.get(entry.path));
+    if (result === null) continue;
+    if ("detail" in result) {
+      refuse(entry.path, result.kind, result.detail);
+      continue;
+    }
+    const problem = result.target !== undefined && symlinkTargetProblem(entry.path, result.target);
+    if (problem) {
+      refuse(entry.path, "unsafe-symlink", `its target ${JSON.stringify(result.target)} ${problem}`);
+      continue;
+    }
+    if (result.content && (held += result.content.length) > limits.maxBytes) delete result.content;
+    changed.push(result);
+  }
+  return changed;
 }
 
 /** Keeps the first of entries whose paths differ only in case (one file on macOS and Windows). */

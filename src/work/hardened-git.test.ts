@@ -4,14 +4,22 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createOrigin, git } from "../../__tests__/harness/git-fixture.js";
+import { createOrigin as createFixtureOrigin, git } from "../../__tests__/harness/git-fixture.js";
 import type { RunGit } from "../git/git.js";
 import { createHardenedGit } from "./hardened-git.js";
 
 const root = mkdtempSync(join(tmpdir(), "pto-hardened-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+const origins: string[] = [];
+afterAll(() => origins.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+/** The fixture's origin, removed when this file's tests end. */
+function createOrigin(files?: Record<string, string>) {
+  const made = createFixtureOrigin(files);
+  origins.push(dirname(made.origin));
+  return made;
+}
 let dirs = 0;
 const freshDir = (name: string) => {
   const dir = join(root, `${name}-${++dirs}`);

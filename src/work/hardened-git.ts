@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GitError, type GitResult } from "../git/git.js";
@@ -85,16 +85,36 @@ const HARDENING_CONFIG = [
 
 let emptyHome: string | undefined;
 
+/** Whether `dir` is a real directory only we own and can list, with nothing in it. */
+function isOwnEmptyDir(dir: string, uid: number): boolean {
+  const stats = lstatSync(dir);
+  return (
+    stats.isDirectory() &&
+    stats.uid === uid &&
+    (stats.mode & 0o777) === 0o500 &&
+    readdirSync(dir).length === 0
+  );
+}
+
 /**
  * An empty, read-only directory for HOME: git's defaults for files we did not disable by variable
- * (`~/.config/git/ignore`, `attributes`, `~/.git-credentials`) then find nothing.
+ * (`~/.config/git/ignore`, `attributes`, `~/.git-credentials`) then find nothing. One fixed directory
+ * per user is reused, so nothing accumulates on a long-lived runner; if someone else made it first or
+ * put something in it, a fresh one is made instead.
  */
 function emptyHomeDir(): string {
-  if (emptyHome === undefined) {
-    emptyHome = mkdtempSync(join(tmpdir(), "pto-git-home-"));
-    chmodSync(emptyHome, 0o500);
+  if (emptyHome !== undefined) return emptyHome;
+  const uid = process.getuid?.() ?? 0;
+  const shared = join(tmpdir(), `pto-git-empty-home-${uid}`);
+  try {
+    mkdirSync(shared, { mode: 0o500 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
-  return emptyHome;
+  if (isOwnEmptyDir(shared, uid)) return (emptyHome = shared);
+  const fresh = mkdtempSync(join(tmpdir(), "pto-git-home-"));
+  chmodSync(fresh, 0o500);
+  return (emptyHome = fresh);
 }
 
 /** `git -c` arguments allowing only `protocols` (git's own rule for `ext::` and others is then moot). */

@@ -10,6 +10,7 @@ export type CaptureFindingKind =
   | "nested-repository"
   | "unsafe-symlink"
   | "invalid-path"
+  | "unreadable"
   | "unreadable-ignore-rules"
   | "changed-during-capture";
 
@@ -86,7 +87,17 @@ async function listDirectory(
   findings: CaptureFinding[],
   refused: Set<string>,
 ): Promise<Listed[]> {
-  const names = await readdir(join(root, dir.path), { encoding: "buffer" });
+  let names: Buffer[];
+  try {
+    names = await readdir(join(root, dir.path), { encoding: "buffer" });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EACCES" && code !== "EPERM") throw error;
+    // A directory the agent made unreadable to us: its tracked files are kept as they were.
+    findings.push({ path: dir.path, kind: "unreadable", detail: `it could not be listed (${code})` });
+    refused.add(dir.path);
+    return [];
+  }
   const listed: Listed[] = [];
   for (const raw of names) {
     const name = raw.toString("utf8");

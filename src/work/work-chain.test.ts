@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, wr
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createOrigin, git } from "../../__tests__/harness/git-fixture.js";
+import { createOrigin as createFixtureOrigin, git } from "../../__tests__/harness/git-fixture.js";
 import { buildCommit } from "./build-commit.js";
 import { captureChanges } from "./capture-changes.js";
 import { createPublishRepo } from "./fresh-clone.js";
@@ -17,6 +17,14 @@ const WRITE_TOKEN = "ghs_PublishCanary0123456789abcdefghijKLMN";
 const MODEL_KEY = "sk-ant-api03-ModelKeyCanary-7fQ2xL9mB4vN8cR1tZ6wY3pK0sD5gH2j-AbCdEfGh";
 const root = mkdtempSync(join(tmpdir(), "pto-work-chain-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+const origins: string[] = [];
+afterAll(() => origins.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+/** The fixture's origin, removed when this file's tests end. */
+function createOrigin(files?: Record<string, string>) {
+  const made = createFixtureOrigin(files);
+  origins.push(dirname(made.origin));
+  return made;
+}
 const isRoot = process.getuid?.() === 0;
 
 /**
