@@ -129,6 +129,16 @@ const agentSchema = z.object({
   "draft-pr": bool("draft-pr"),
   "working-directory": z.string().optional(),
   "prompt-rules": z.string().optional(),
+  isolation: z.enum(["user", "none"], {
+    error: () => 'Input "isolation" must be "user" or "none"',
+  }),
+  "egress-firewall": z.enum(["auto", "on", "off"], {
+    error: () => 'Input "egress-firewall" must be "auto", "on" or "off"',
+  }),
+  "allowed-hosts": list,
+  "allowed-protected-paths": list,
+  "max-changed-files": positiveInt("max-changed-files"),
+  "max-change-bytes": positiveInt("max-change-bytes"),
 });
 
 const aggregateSchema = z.object({
@@ -181,6 +191,12 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   "overhead-timeout-seconds": "600",
   "pass-env": "",
   "draft-pr": "false",
+  isolation: "user",
+  "egress-firewall": "auto",
+  "allowed-hosts": "",
+  "allowed-protected-paths": "",
+  "max-changed-files": "300",
+  "max-change-bytes": "10485760",
   retry: "false",
   "success-threshold": "80",
   "create-follow-up-issues": "true",
@@ -222,6 +238,12 @@ export const ALL_INPUTS = [
   "draft-pr",
   "working-directory",
   "prompt-rules",
+  "isolation",
+  "egress-firewall",
+  "allowed-hosts",
+  "allowed-protected-paths",
+  "max-changed-files",
+  "max-change-bytes",
   "retry",
   "success-threshold",
   "create-follow-up-issues",

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { raceNextPush } from "../harness/git-fixture.js";
 import type { World } from "../harness/world.js";
 import type { WorkflowRunReport } from "../local-runner/run-workflow.js";
 import { readSummaryData } from "../../src/aggregate/summary-data.js";
@@ -95,6 +96,7 @@ describe("runner and git faults in one run", () => {
       ]),
       user: "maintainer-1",
     }).number;
+    raceNextPush(world.origin.origin, "*/2-raced*");
     report = await orchestrate(world, master, {
       behaviour: "scenario",
       env: { PTO_DEMO_HOME: home },

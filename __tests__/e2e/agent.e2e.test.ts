@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { git } from "../harness/git-fixture.js";
+import { git, raceNextPush } from "../harness/git-fixture.js";
 import { createWorld, SCRIPTED_AGENT, type StepOptions, type World } from "../harness/world.js";
 import { PAT_TOKEN, plainClient } from "../stand-ins/github/test-helpers.js";
 
@@ -212,6 +210,7 @@ describe("agent mode through dist/index.js", () => {
   });
 
   it("records a rejected push when the branch moved meanwhile, and never overwrites it", async () => {
+    raceNextPush(world.origin.origin, "*/2-checkout-api");
     const result = await agentStep("2", "move-branch").run;
     expect(result.exitCode).toBe(1);
     expect(statusOf("2")).toMatchObject({ outcome: "push_failed", error_type: "PUSH_FAILED" });
@@ -355,7 +354,7 @@ describe("agent mode through dist/index.js", () => {
   });
 
   it("gives the agent no GitHub or runtime token and leaks no secret anywhere", async () => {
-    const { checkout, run } = agentStep("1", "env");
+    const { run } = agentStep("1", "env");
     const result = await run;
     expect(result.exitCode, result.stdout).toBe(0);
     const branch = `orchestrator/${master}/1-cart-model`;
@@ -370,7 +369,7 @@ describe("agent mode through dist/index.js", () => {
     }
     expect(envNames.filter((n) => n.startsWith("INPUT_"))).toEqual([]);
     expect(envNames).toContain("TASK_ID");
-    expect(readFileSync(join(checkout, "agent-prompt.md"), "utf8")).toContain("Cart model");
+    expect(git(world.origin.origin, "show", `${branch}:agent-prompt.md`)).toContain("Cart model");
 
     // The runner consumes ::add-mask:: commands (they register the secret for masking, never printed).
     const log = result.stdout

@@ -44,3 +44,33 @@ export function createOrigin(files: Record<string, string> = { "README.md": "# D
     },
   };
 }
+
+/**
+ * Makes the next push to a branch matching `branchGlob` (a shell pattern, e.g. `*\/2-raced*`) lose a race: origin's pre-receive hook first
+ * commits `intruder.txt` to that branch itself (as someone pushing a moment earlier would), so the
+ * push's lease no longer holds. Deterministic: the move happens inside the push, whatever the timing.
+ */
+export function raceNextPush(origin: string, branchGlob: string): void {
+  const hook = join(origin, "hooks", "pre-receive");
+  writeFileSync(
+    hook,
+    `#!/bin/sh
+# Objects go to the real store: the quarantine of this push is dropped when the push fails.
+unset GIT_QUARANTINE_PATH GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES
+while read old new ref; do
+  case "$ref" in
+    refs/heads/${branchGlob})
+      [ -e "$GIT_DIR/raced" ] && continue
+      : > "$GIT_DIR/raced"
+      blob=$(echo "pushed by someone else" | git hash-object -w --stdin)
+      tree=$(printf '100644 blob %s\\tintruder.txt\\n' "$blob" | git mktree)
+      commit=$(echo intruder | GIT_AUTHOR_NAME=x GIT_AUTHOR_EMAIL=x@x GIT_COMMITTER_NAME=x GIT_COMMITTER_EMAIL=x@x git commit-tree "$tree")
+      git update-ref "$ref" "$commit"
+      ;;
+  esac
+done
+exit 0
+`,
+    { mode: 0o755 },
+  );
+}

@@ -1,22 +1,23 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
 import type { ArtifactStore } from "../artifacts/artifact-store.js";
 import { loadPinnedPlan } from "../artifacts/load-plan.js";
 import type { runProcess } from "../exec/run-process.js";
-import type { Workspace } from "../git/git.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { planPinOf, type AgentInputs } from "../inputs.js";
 import { errorMessage, type Logger } from "../logger.js";
 import type { PlanDocument, PlannedTask } from "../plan/plan-schema.js";
 import { statusArtifactName, type TaskStatus } from "../status/status-schema.js";
 import { resolveTrustedLogin } from "../stage-context.js";
-import type { AgentRunOptions } from "./adapters/agent-adapter.js";
-import { parseCommandArgv } from "./adapters/parse-command-argv.js";
-import { selectAdapter } from "./adapters/select-adapter.js";
-import { buildAgentPrompt } from "./build-prompt.js";
+import { openContainment, type Containment, type IsolationPort } from "./agent-containment.js";
 import { buildStatusOrFallback, type StatusFacts } from "./build-status.js";
 import { noteOnSubIssue } from "./note-on-sub-issue.js";
 import { publish } from "./publish-branch.js";
+import { runAgentProcess } from "./run-agent-process.js";
+import {
+  openTaskRepository,
+  resolveRemoteUrl,
+  type TaskRepository,
+  type TaskStart,
+} from "./task-repository.js";
 import {
   OutcomeError,
   quiet,
@@ -31,14 +32,18 @@ export interface AgentDeps {
   github: GitHubClient;
   log: Logger;
   artifacts: ArtifactStore;
-  workspace: Workspace;
   runProcess: typeof runProcess;
+  /** How the agent is contained; undefined with `isolation: none`. */
+  isolation: IsolationPort | undefined;
+  /** The workflow's checkout (its `origin` names the remote); never given to the agent. */
+  checkoutDir: string | undefined;
+  /** The remote when the checkout names none: `<server>/<owner>/<repo>.git`. */
+  defaultRemoteUrl: string;
   /** Finds or installs the agent CLI; returns its path. */
   ensureCli: (kind: "claude" | "codex") => Promise<string>;
   /** The action's environment; the agent gets an allow-listed part of it. */
   env: NodeJS.ProcessEnv;
   run: { runId: number; runAttempt: number; job: string };
-  workingDir: string;
   tempDir: string;
   now: () => Date;
   /** Aborted when the runner cancels the job (SIGINT/SIGTERM). */
@@ -68,9 +73,10 @@ export interface AgentResult {
 /**
  * Agent mode, for one task:
  * 1. load the plan document and find the task (never the sub-issue's current text)
- * 2. check out the task branch (reusing it on a re-run) and remove stored credentials from the checkout
- * 3. run the agent under our wall clock, stall detector and cancellation
- * 4. commit what it left, measure the change, push it
+ * 2. fetch the task branch (reusing it on a re-run) into a repository of our own, and give the agent a
+ *    copy to work in, as its own OS user with its model key behind a proxy (see agent-containment.ts)
+ * 3. run the agent under our wall clock, stall detector and cancellation; kill what it left running
+ * 4. read what it left as file contents, check it, commit it in our repository and push it
  * 5. open or reuse the task's pull request
  * 6. always: build the status document, upload it, note the outcome on the sub-issue
  */
@@ -102,18 +108,21 @@ export async function runAgent(deps: AgentDeps, inputs: AgentInputs): Promise<Ag
   // Who may have written our earlier sub-issue comment: asked while the agent works, used at the end.
   let trustedLogin: Promise<string> | undefined;
   let published = false;
+  const held: Held = {};
   try {
     // Until the agent process starts, a cancellation ends the wait at once: a slow plan download or git
     // fetch must not eat the few seconds the runner leaves between SIGINT and SIGKILL for the status.
-    const { plan, task } = await unlessStopped(stop, () => prepare(deps, inputs, facts));
+    const prepared = await unlessStopped(stop, () => prepare(deps, inputs, facts, held));
+    const { task } = prepared;
     // A sub-issue this run's plan created has no comment of ours yet on the first attempt: nothing to find.
     facts.freshSubIssue = task.subIssueCreated === true && deps.run.runAttempt === 1;
     if (task.subIssue !== null && !facts.freshSubIssue) {
       trustedLogin = quiet(resolveTrustedLogin(deps.github, inputs["bot-login"]));
     }
-    await runAgentProcess(deps, inputs, facts, plan, task, stop, phase);
+    await runAgentProcess(deps, inputs, facts, prepared, stop, phase);
     phase.now = "publishing the work";
-    await unlessStopped(stop, () => publish(deps, inputs, facts, task));
+    const work = { repo: prepared.repo, workTree: prepared.containment.workTree, start: prepared.start };
+    await unlessStopped(stop, () => publish(deps, inputs, facts, task, work));
     published = true;
   } catch (error) {
     facts.override =
@@ -128,6 +137,8 @@ export async function runAgent(deps: AgentDeps, inputs: AgentInputs): Promise<Ag
             };
   }
   clearTimeout(budgetTimer);
+  const spent = held.containment?.spentUsd();
+  if (spent !== undefined) log.info(`The model proxy saw $${spent.toFixed(4)} spent.`);
   if (!facts.override && stop.aborted && !published) {
     facts.override = stoppedOutcome(deps.cancel.aborted, phase.now, budgetSeconds, facts.agent !== undefined);
   }
@@ -152,6 +163,10 @@ export async function runAgent(deps: AgentDeps, inputs: AgentInputs): Promise<Ag
       ? undefined
       : noteOnSubIssue(deps, inputs, status, trustedLogin, facts.freshSubIssue === true),
   ]);
+  // The sandbox goes last (its user, processes, firewall and files), within a bound of its own.
+  await withTimeout(release(held), 60_000, "Removing the agent's sandbox").catch((error: unknown) =>
+    log.warning(`Cleaning up after the agent: ${errorMessage(error)}`),
+  );
   return {
     status,
     artifactName,
@@ -160,17 +175,55 @@ export async function runAgent(deps: AgentDeps, inputs: AgentInputs): Promise<Ag
   };
 }
 
+/** What `prepare` has made so far, so it is released however the run ends. */
+interface Held {
+  repo?: TaskRepository;
+  containment?: Containment;
+}
+
+interface Prepared {
+  plan: PlanDocument;
+  task: PlannedTask;
+  repo: TaskRepository;
+  containment: Containment;
+  start: TaskStart;
+}
+
+async function release(held: Held): Promise<void> {
+  await held.containment?.close();
+  await held.repo?.remove();
+}
+
 async function prepare(
   deps: AgentDeps,
   inputs: AgentInputs,
   facts: StatusFacts,
-): Promise<{ plan: PlanDocument; task: PlannedTask }> {
-  const { workspace } = deps;
-  // Independent of the plan: removing stored credentials, and fetching a configured base branch, start
-  // now and run while the plan downloads.
+  held: Held,
+): Promise<Prepared> {
   const configuredBase = inputs["base-branch"];
-  const earlyFetch = configuredBase !== undefined ? quiet(workspace.fetchBase(configuredBase)) : undefined;
-  const credentialsRemoved = quiet(workspace.removeStoredCredentials());
+  // Independent of the plan: the pristine repository and the agent's sandbox start while it downloads.
+  const repoReady = quiet(
+    resolveRemoteUrl(deps.checkoutDir, deps.defaultRemoteUrl).then((remoteUrl) =>
+      openTaskRepository({ remoteUrl, token: inputs["github-token"], tempDir: deps.tempDir }),
+    ),
+  );
+  const containmentReady = quiet(
+    openContainment({
+      port: deps.isolation,
+      inputs,
+      env: deps.env,
+      tempDir: deps.tempDir,
+      log: (line) => deps.log.info(`[proxy] ${line}`),
+    }).catch((error: unknown) => {
+      throw new OutcomeError({
+        outcome: "crashed",
+        errorType: "ISOLATION_UNAVAILABLE",
+        reason: `The agent could not be isolated: ${errorMessage(error)}`,
+      });
+    }),
+  );
+  void repoReady.then((repo) => (held.repo = repo));
+  void containmentReady.then((containment) => (held.containment = containment));
   const plan = await deps.log.group("Loading the plan", () =>
     loadPinnedPlan(deps.artifacts, facts.master, planPinOf(inputs)),
   );
@@ -186,105 +239,15 @@ async function prepare(
   facts.branch = task.branch;
   // The plan read the default branch once for every agent; older plan documents lack it.
   facts.baseBranch = configuredBase ?? plan.default_branch ?? (await deps.github.getDefaultBranch());
-  await deps.log.group(`Checking out ${task.branch}`, async () => {
-    await (earlyFetch ?? workspace.fetchBase(facts.baseBranch));
-    const prepared = await workspace.prepareBranch(task.branch, facts.baseBranch, { baseFetched: true });
-    facts.metadata.branch_reused = prepared.reused;
-    facts.metadata.remote_sha = prepared.startSha;
-    await credentialsRemoved;
+  const repo = await repoReady;
+  const containment = await containmentReady;
+  const start = await deps.log.group(`Checking out ${task.branch}`, async () => {
+    const found = await repo.start(facts.baseBranch, task.branch);
+    await repo.checkoutCopy(containment.workTree, task.branch, found.startSha);
+    await containment.handOver();
+    return found;
   });
-  return { plan, task };
-}
-
-async function runAgentProcess(
-  deps: AgentDeps,
-  inputs: AgentInputs,
-  facts: StatusFacts,
-  plan: PlanDocument,
-  task: PlannedTask,
-  stop: AbortSignal,
-  phase: { now: Phase },
-) {
-  const adapter = selectAdapter(inputs.agent);
-  const otherFiles = plan.tasks.filter((t) => t.id !== task.id).flatMap((t) => t.files);
-  const prompt = buildAgentPrompt({
-    task,
-    masterIssue: { number: facts.master, title: plan.master_issue.title, context: plan.context },
-    subIssue: task.subIssue,
-    branch: task.branch,
-    baseBranch: facts.baseBranch,
-    otherTasksFiles: [...new Set(otherFiles)],
-    timeoutSeconds: inputs["timeout-seconds"],
-    rules: inputs["prompt-rules"]?.split("\n"),
-  });
-  let command: string[] | undefined;
-  if (inputs.agent === "command") {
-    command = parseCommandArgv(inputs["agent-command"] ?? "");
-  } else {
-    const kind = inputs.agent;
-    phase.now = "installing the agent CLI";
-    try {
-      command = [await unlessStopped(stop, () => deps.ensureCli(kind))];
-    } catch (error) {
-      if (error instanceof StoppedError) throw error;
-      throw new OutcomeError({
-        outcome: "crashed",
-        errorType: "INSTALL_FAILED",
-        reason: errorMessage(error),
-      });
-    }
-  }
-  const options: AgentRunOptions = {
-    prompt,
-    workingDir: deps.workingDir,
-    baseEnv: deps.env,
-    passEnv: inputs["pass-env"],
-    credentials: {
-      anthropicApiKey: inputs["anthropic-api-key"],
-      claudeCodeOauthToken: inputs["claude-code-oauth-token"],
-      openaiApiKey: inputs["openai-api-key"],
-    },
-    model: inputs.model,
-    maxTurns: inputs["max-turns"],
-    maxBudgetUsd: inputs["max-budget-usd"],
-    allowedTools: inputs["allowed-tools"],
-    extraArgs: inputs["agent-args"] ? parseCommandArgv(inputs["agent-args"]) : undefined,
-    command,
-    timeoutSeconds: inputs["timeout-seconds"],
-    taskId: task.id,
-    masterIssue: facts.master,
-    subIssue: task.subIssue,
-    branch: task.branch,
-    statusFile: join(deps.tempDir, `agent-${task.id}.notes.json`),
-    promptFile: join(deps.tempDir, `agent-${task.id}.prompt.md`),
-  };
-  const invocation = adapter.buildInvocation(options);
-  if (inputs.agent !== "command") invocation.command = command[0] as string;
-  for (const file of invocation.files) {
-    await mkdir(dirname(file.path), { recursive: true });
-    await writeFile(file.path, file.content, "utf8");
-  }
-  if (stop.aborted) throw new StoppedError();
-  phase.now = "running the agent";
-  deps.log.info(
-    `Running the ${inputs.agent} agent on task ${task.id} (timeout ${inputs["timeout-seconds"]} s)`,
-  );
-  const result = await deps.runProcess({
-    command: invocation.command,
-    args: invocation.args,
-    cwd: deps.workingDir,
-    env: invocation.env,
-    stdin: invocation.stdin,
-    timeoutMs: inputs["timeout-seconds"] * 1000,
-    stallTimeoutMs: inputs["stall-timeout-seconds"] > 0 ? inputs["stall-timeout-seconds"] * 1000 : undefined,
-    // Our time budget stops the agent too: it only bites when our own work before it took very long.
-    signal: stop,
-    redact: deps.redact,
-    onLine: (stream, line) => deps.log.info(`[agent ${stream}] ${line}`),
-    ...(deps.logBackpressure ? { backpressure: deps.logBackpressure } : {}),
-  });
-  facts.agentDurationMs = result.durationMs;
-  facts.process = { exitCode: result.exitCode, signal: result.signal, excerpt: result.excerpt };
-  facts.agent = adapter.interpretResult(result, result.stdoutTail ?? "", options);
-  deps.log.info(`Agent ${facts.agent.outcome}: ${deps.redact(facts.agent.reason)}`);
+  facts.metadata.branch_reused = start.reused;
+  facts.metadata.remote_sha = start.remoteSha;
+  return { plan, task, repo, containment, start };
 }

@@ -3,7 +3,8 @@ import type { PullRequest } from "../github/github-client.js";
 import type { AgentInputs } from "../inputs.js";
 import { errorMessage } from "../logger.js";
 import type { PlannedTask } from "../plan/plan-schema.js";
-import { secretForms } from "../security/redact-secrets.js";
+import { checkedWork } from "./check-work.js";
+import type { TaskRepository, TaskStart } from "./task-repository.js";
 import type { AgentDeps } from "./agent.js";
 import { buildStatus, type StatusFacts } from "./build-status.js";
 import { pullRequestBody, pullRequestTitle } from "./render-agent-report.js";
@@ -13,49 +14,42 @@ import { OutcomeError } from "./time-budget.js";
  * Publishing a task's work: commit what the agent left, push the task branch (nothing pushed when a
  * credential is in the commits) and open or reuse its pull request. Failures end the run as OutcomeError.
  */
-export async function publish(deps: AgentDeps, inputs: AgentInputs, facts: StatusFacts, task: PlannedTask) {
-  const { workspace, github, log } = deps;
+export async function publish(
+  deps: AgentDeps,
+  inputs: AgentInputs,
+  facts: StatusFacts,
+  task: PlannedTask,
+  work: { repo: TaskRepository; workTree: string; start: TaskStart },
+) {
+  const { github, log } = deps;
+  const { repo, start } = work;
   if (deps.cancel.aborted) return;
-  // 4. Keep whatever the agent left, even after a failure: the branch preserves partial work.
-  await workspace.commitAll(
-    `Task ${task.id}: ${task.title.slice(0, 60).replace(/\s+/g, " ")}\n\nUncommitted changes left by the ${inputs.agent} agent.`,
-  );
-  const startSha = String(facts.metadata.remote_sha ?? "");
-  const [changes, head] = await Promise.all([
-    workspace.changesSince(facts.baseBranch),
-    startSha !== "" ? workspace.headSha() : undefined,
-  ]);
-  facts.changes = changes;
+  // 4. What the agent left, as file contents, even after a failure: the branch preserves partial work.
+  const limits = {
+    maxFiles: inputs["max-changed-files"],
+    maxBytes: inputs["max-change-bytes"],
+  };
+  const message = `Task ${task.id}: ${task.title.slice(0, 60).replace(/\s+/g, " ")}\n\nChanges left by the ${inputs.agent} agent.`;
+  const captured = await repo.capture(work.workTree, start.startSha, limits);
+  const document = checkedWork(captured, facts, start.startSha, inputs, deps.secrets, message);
+  let head = start.startSha;
+  if (document.files.length > 0) head = (await repo.commit(document, message, limits)).commitSha;
+  facts.changes = await repo.changesSince(start.baseSha, head);
   // A reused branch counts earlier attempts' commits too: this attempt changed something only if HEAD moved.
-  facts.attemptChanged = startSha !== "" ? head !== startSha : changes.commits > 0;
-  if (changes.commits === 0) return;
-  // An agent holds its own API key (and may be talked into writing it down): a credential in any commit
-  // would be published by the push, so nothing is pushed then.
-  const leaks = await workspace.filesContaining(
-    facts.baseBranch,
-    facts.changes.shas,
-    secretForms(deps.secrets),
-  );
-  if (leaks.length > 0) {
-    const files = [...new Set(leaks.map((l) => l.path))];
-    throw new OutcomeError({
-      outcome: "push_failed",
-      errorType: "SECRET_IN_CHANGES",
-      reason: `Nothing was pushed: the agent's commits contain a credential of this job in ${files
-        .slice(0, 5)
-        .map((f) => `\`${f}\``)
-        .join(", ")}${files.length > 5 ? ` and ${files.length - 5} more files` : ""}.`,
-    });
+  facts.attemptChanged = head !== start.startSha;
+  if (!facts.attemptChanged) {
+    if (facts.changes.commits === 0) return;
+  } else {
+    const pushed = await repo.push(head, task.branch, start.remoteSha);
+    if (pushed.exitCode !== 0) {
+      throw new OutcomeError({
+        outcome: "push_failed",
+        errorType: "PUSH_FAILED",
+        reason: `Pushing ${task.branch} was rejected (the branch may have moved since this job started): ${deps.redact(pushed.stderr.trim().split("\n").slice(-2).join(" "))}`,
+      });
+    }
+    log.info(`Pushed ${task.branch}: ${document.files.length} changed file(s) in one commit`);
   }
-  const pushed = await workspace.push(task.branch, String(facts.metadata.remote_sha ?? ""));
-  if (pushed.exitCode !== 0) {
-    throw new OutcomeError({
-      outcome: "push_failed",
-      errorType: "PUSH_FAILED",
-      reason: `Pushing ${task.branch} was rejected (the branch may have moved since this job started): ${deps.redact(pushed.stderr.trim().split("\n").slice(-2).join(" "))}`,
-    });
-  }
-  log.info(`Pushed ${facts.changes.commits} commit(s) to ${task.branch}`);
   if (facts.agent?.outcome !== "success") return;
 
   // 5. One pull request per task: reuse the open one on a re-run.

@@ -1,7 +1,12 @@
 import * as core from "@actions/core";
 import type { GitHubClient } from "../github/github-client.js";
 import type { AgentInputs } from "../inputs.js";
-import { knownSecrets, logger, requireArtifactService, runContext } from "./runner-context.js";
+import { existsSync, rmSync } from "node:fs";
+import { chmod, lstat, mkdir, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { IsolationPort } from "../agent/agent-containment.js";
+import { knownSecrets, logger, repository, requireArtifactService, runContext } from "./runner-context.js";
 
 /**
  * Agent mode in the runner. The agent adapters, the process runner and the artifact client are loaded
@@ -12,12 +17,11 @@ const LOG_BUFFER_BYTES = 1024 * 1024;
 
 export async function runAgentStep(inputs: AgentInputs, github: GitHubClient): Promise<void> {
   requireArtifactService("Agent");
-  const [{ runAgent }, { createArtifactStore }, { runProcess }, git, { ensureAgentCli }, { createRedactor }] =
+  const [{ runAgent }, { createArtifactStore }, { runProcess }, { ensureAgentCli }, { createRedactor }] =
     await Promise.all([
       import("../agent/agent.js"),
       import("../artifacts/artifact-store.js"),
       import("../exec/run-process.js"),
-      import("../git/git.js"),
       import("../agent/ensure-agent-cli.js"),
       import("../security/redact-secrets.js"),
     ]);
@@ -34,17 +38,25 @@ export async function runAgentStep(inputs: AgentInputs, github: GitHubClient): P
   const workingDir = inputs["working-directory"] ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
   const tempDir = process.env.RUNNER_TEMP ?? (await import("node:os")).tmpdir();
   const run = runContext();
+  const isolation = inputs.isolation === "user" ? await isolationPort(inputs, workingDir) : undefined;
+  if (!isolation)
+    core.warning("isolation: none — the agent runs as the runner's user and holds its model key.");
+  const { owner, repo } = repository();
+  const serverUrl = process.env.GITHUB_SERVER_URL ?? "https://github.com";
   const result = await runAgent(
     {
       github,
       log: logger,
       artifacts: await createArtifactStore(tempDir),
-      workspace: git.createWorkspace(git.createGitRunner(workingDir), inputs["github-token"]),
       runProcess,
-      ensureCli: (kind) =>
+      isolation,
+      checkoutDir: existsSync(`${workingDir}/.git`) ? workingDir : undefined,
+      defaultRemoteUrl: `${serverUrl}/${owner}/${repo}.git`,
+      ensureCli: async (kind) =>
         ensureAgentCli(kind, {
           path: process.env.PATH,
-          prefix: `${tempDir}/pto-agent-cli`,
+          // Not under RUNNER_TEMP, which the agent's user cannot enter: a fresh directory it can read.
+          prefix: await cliPrefix(),
           version: inputs["agent-version"],
           log: logger.info,
         }),
@@ -54,7 +66,6 @@ export async function runAgentStep(inputs: AgentInputs, github: GitHubClient): P
         runAttempt: run.runAttempt,
         job: process.env.GITHUB_JOB ?? "agent",
       },
-      workingDir,
       tempDir,
       now: () => new Date(),
       cancel: cancel.signal,
@@ -94,4 +105,75 @@ export async function runAgentStep(inputs: AgentInputs, github: GitHubClient): P
   }
   if (status.status === "failed")
     throw new Error(`Task ${status.task_id} ${status.outcome}: ${status.outcome_reason}`);
+}
+
+/**
+ * Where the agent CLI is installed: readable by the agent's user (RUNNER_TEMP is not), writable only by
+ * us, fresh for this job (two installs of Claude Code into one directory fail) and removed at its end. A
+ * parent of that name someone else made, or can write, is refused.
+ */
+async function cliPrefix(): Promise<string> {
+  const parent = join(tmpdir(), `pto-agent-cli-${process.getuid?.() ?? "user"}`);
+  await mkdir(parent, { recursive: true, mode: 0o755 });
+  const info = await lstat(parent);
+  if (!info.isDirectory() || info.uid !== process.getuid?.() || (info.mode & 0o022) !== 0) {
+    throw new Error(
+      `${parent} is not a directory only this user can write: refusing to install the agent CLI there`,
+    );
+  }
+  const dir = await mkdtemp(join(parent, "job-"));
+  await chmod(dir, 0o755);
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * The runner's side of isolating the agent: the privilege to make its user (root, or passwordless sudo
+ * as on GitHub-hosted runners), the runner's files it must not read, and whether its network is
+ * firewalled (`egress-firewall: auto` means on GitHub-hosted runners, where iptables is ours to use).
+ */
+async function isolationPort(inputs: AgentInputs, workingDir: string): Promise<IsolationPort> {
+  const [{ detectPrivilege, ISOLATION_UNAVAILABLE_MESSAGE }, { createAgentSandbox }, files, firewall] =
+    await Promise.all([
+      import("../isolation/privilege.js"),
+      import("../isolation/agent-user.js"),
+      import("../isolation/protect-runner-files.js"),
+      import("../isolation/egress-firewall.js"),
+    ]);
+  const privilege = await detectPrivilege();
+  const wanted = inputs["egress-firewall"];
+  const hosted = process.env.RUNNER_ENVIRONMENT === "github-hosted";
+  const useFirewall = wanted === "on" || (wanted === "auto" && hosted);
+  return {
+    firewall: useFirewall,
+    async open() {
+      if (!privilege) throw new Error(ISOLATION_UNAVAILABLE_MESSAGE);
+      if (useFirewall) {
+        const support = await firewall.iptablesUsable(privilege);
+        if (!support.usable)
+          throw new Error(`egress-firewall is on but iptables cannot be used: ${support.reason}`);
+      }
+      const e = process.env;
+      const runnerFiles = [
+        e.RUNNER_TEMP,
+        e.GITHUB_WORKSPACE,
+        workingDir,
+        e.HOME,
+        e.GITHUB_ENV,
+        e.GITHUB_OUTPUT,
+        e.GITHUB_PATH,
+        e.GITHUB_STATE,
+        e.GITHUB_STEP_SUMMARY,
+        e.GITHUB_EVENT_PATH,
+      ].filter((p): p is string => p !== undefined && p !== "");
+      const report = await files.protectRunnerFiles({ paths: runnerFiles, privilege });
+      try {
+        const sandbox = await createAgentSandbox({ privilege });
+        return { sandbox, restore: () => files.restoreRunnerFiles(report.changed, privilege) };
+      } catch (error) {
+        await files.restoreRunnerFiles(report.changed, privilege);
+        throw error;
+      }
+    },
+  };
 }

@@ -57,8 +57,8 @@ export interface AgentInvocation {
   files: Array<{ path: string; content: string }>;
 }
 
-/** Outcomes an adapter can decide; `no_changes`, `push_failed` and `pr_failed` are decided after it, from git and GitHub. */
-export type AgentOutcomeKind = Exclude<Outcome, "no_changes" | "push_failed" | "pr_failed">;
+/** Outcomes an adapter can decide; `no_changes`, `push_failed`, `refused` and `pr_failed` are decided after it, from git and GitHub. */
+export type AgentOutcomeKind = Exclude<Outcome, "no_changes" | "push_failed" | "refused" | "pr_failed">;
 
 /** The adapter's verdict on one run, with the facts the status document reports. */
 export interface AgentOutcome {

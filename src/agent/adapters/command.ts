@@ -30,6 +30,9 @@ function buildInvocation(options: AgentRunOptions): AgentInvocation {
       CLAUDE_CODE_OAUTH_TOKEN: c.claudeCodeOauthToken,
       OPENAI_API_KEY: c.openaiApiKey,
       CODEX_API_KEY: c.codexApiKey,
+      // Where those keys work: with isolation, the loopback proxies that hold the real ones.
+      ANTHROPIC_BASE_URL: options.baseEnv.ANTHROPIC_BASE_URL,
+      OPENAI_BASE_URL: options.baseEnv.OPENAI_BASE_URL,
       AGENT_ID: `agent-${options.taskId}`,
       TASK_ID: options.taskId,
       MASTER_ISSUE: String(options.masterIssue),
