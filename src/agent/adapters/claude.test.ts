@@ -79,6 +79,8 @@ describe("claudeAdapter.buildInvocation", () => {
       "--verbose",
       "--permission-mode",
       "acceptEdits",
+      "--setting-sources",
+      "user",
       "--allowedTools",
       DEFAULT_CLAUDE_ALLOWED_TOOLS.join(","),
       "--max-turns",
@@ -89,6 +91,8 @@ describe("claudeAdapter.buildInvocation", () => {
       "claude-sonnet-4-5",
     ]);
     expect(inv.args).not.toContain("--dangerously-skip-permissions");
+    // No default tool writes a file its options name (`git log --output=…` planted git config).
+    expect(DEFAULT_CLAUDE_ALLOWED_TOOLS.filter((t) => /git (log|diff|show)/.test(t))).toEqual([]);
     expect(inv.stdin).toBe("Implement task 3.");
     expect(inv.files).toEqual([]);
   });
@@ -128,6 +132,8 @@ describe("claudeAdapter.buildInvocation", () => {
       "--verbose",
       "--permission-mode",
       "acceptEdits",
+      "--setting-sources",
+      "user",
       "--allowedTools",
       "Read,Bash(npm test:*)",
     ]);

@@ -14,8 +14,9 @@ import { countOf, lastJsonObject, num, obj, str, type JsonObject } from "./json-
 /**
  * Tools the agent may use without asking (nobody can answer a permission prompt in CI): reading and
  * editing files in the checkout, and the git commands needed to commit. No network tools, no general
- * shell: the agent's process holds its model credential, and a prompt-injected `Bash(curl …)` could
- * send it away. Workflows that want the agent to run tests add e.g. `Bash(npm test:*)` explicitly.
+ * shell, and no command that writes a file named by its options: `git log`, `git diff` and `git show`
+ * take `--output=<file>`, which is enough to plant configuration (see SECURITY.md). Workflows that want
+ * the agent to run tests add e.g. `Bash(npm test:*)` explicitly.
  */
 export const DEFAULT_CLAUDE_ALLOWED_TOOLS: readonly string[] = [
   "Read",
@@ -27,9 +28,6 @@ export const DEFAULT_CLAUDE_ALLOWED_TOOLS: readonly string[] = [
   "LS",
   "TodoWrite",
   "Bash(git status:*)",
-  "Bash(git diff:*)",
-  "Bash(git log:*)",
-  "Bash(git show:*)",
   "Bash(git add:*)",
   "Bash(git rm:*)",
   "Bash(git mv:*)",
@@ -82,6 +80,10 @@ function buildInvocation(options: AgentRunOptions) {
     // Not --dangerously-skip-permissions: Claude Code refuses it as root, which CI containers often are.
     "--permission-mode",
     "acceptEdits",
+    // Settings, hooks and MCP servers from the branch (`.claude/settings.json`, written by whoever pushed
+    // it, a previous attempt included) never load: only the agent's own, fresh HOME's.
+    "--setting-sources",
+    "user",
     "--allowedTools",
     tools.join(","),
     ...(options.maxTurns !== undefined ? ["--max-turns", String(options.maxTurns)] : []),
