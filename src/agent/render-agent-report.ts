@@ -1,5 +1,6 @@
 import { renderMarker } from "../github/markers.js";
-import { safeMarkdown, safeTitle } from "../plan/render-sub-issue.js";
+import { safeLine, safeMarkdown, safeTitle } from "../plan/render-sub-issue.js";
+import { neutralizeTitle, truncateTitle } from "../security/neutralize-title.js";
 import { escapeMarkdownInline } from "../security/sanitize-untrusted-text.js";
 import type { PlannedTask } from "../plan/plan-schema.js";
 import type { TaskStatus } from "../status/status-schema.js";
@@ -20,8 +21,7 @@ export function formatCost(cost: number | null): string {
 }
 
 export function pullRequestTitle(master: number, task: PlannedTask): string {
-  const title = `[Master #${master}] ${safeTitle(task.title)}`;
-  return title.length > 256 ? `${title.slice(0, 255)}…` : title;
+  return truncateTitle(`[Master #${master}] ${neutralizeTitle(safeTitle(task.title))}`, 256);
 }
 
 function metricsTable(status: TaskStatus): string[] {
@@ -69,8 +69,7 @@ export function pullRequestBody(status: TaskStatus, task: PlannedTask): string {
 export function subIssueComment(status: TaskStatus): string {
   const icon = status.status === "completed" ? "✅" : "❌";
   const pr = status.pr_number !== null ? ` Pull request: #${status.pr_number}.` : "";
-  const why =
-    status.status === "completed" ? "" : ` ${safeMarkdown(status.outcome_reason).replace(/\n+/g, " ")}`;
+  const why = status.status === "completed" ? "" : ` ${safeLine(status.outcome_reason)}`;
   return [
     renderMarker("agent-result", { master: status.master_issue, task: status.task_id }),
     `${icon} **Agent ${status.outcome === "success" ? "finished" : `ended: ${status.outcome}`}** (attempt ${status.run.run_attempt}, ${formatDuration(status.duration_seconds)}).${pr}${why}`,

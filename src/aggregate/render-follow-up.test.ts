@@ -67,9 +67,11 @@ describe("renderFollowUp", () => {
 
   it("fences the log excerpt longer than any fence inside it, and neutralises mentions", () => {
     expect(section(body, "Agent log excerpt (secrets redacted)")).toBe(`\`\`\`\`text\n${LOG}\n\`\`\`\``);
-    expect(section(body, "The agent's final message")).toBe("error: tests failed, ask &#64;alice");
-    // Titles are plain text on GitHub, where a mention notifies nobody: kept as written.
-    expect(followUpTitle(12, failedTask())).toBe("[Master #12] Task 4 failed (agent_error): Docs @everyone");
+    expect(section(body, "The agent's final message")).toBe("error: tests failed, ask <code>@alice</code>");
+    // A mention in a title notifies nobody, but lists render titles' code spans: inert there too.
+    expect(followUpTitle(12, failedTask())).toBe(
+      "[Master #12] Task 4 failed (agent_error): Docs `@everyone`",
+    );
   });
 
   it("leaves out the agent line and the log when no status arrived", () => {

@@ -1,5 +1,6 @@
 import { renderMarker } from "../github/markers.js";
-import { safeMarkdown, safeTitle } from "../plan/render-sub-issue.js";
+import { safeLine, safeMarkdown, safeTitle } from "../plan/render-sub-issue.js";
+import { neutralizeTitle } from "../security/neutralize-title.js";
 import type { TaskResult } from "./task-result.js";
 
 /** What usually causes each kind of failure, and what to do about it. */
@@ -35,7 +36,7 @@ export function followUpMarker(master: number, taskId: string) {
 }
 
 export function followUpTitle(master: number, result: TaskResult): string {
-  return `[Master #${master}] Task ${result.task.id} failed (${result.outcome}): ${safeTitle(result.task.title, 120)}`;
+  return `[Master #${master}] Task ${result.task.id} failed (${result.outcome}): ${neutralizeTitle(safeTitle(result.task.title, 120))}`;
 }
 
 /** The diagnostic issue for one failed task: what failed, why it likely did, the log, how to retry. */
@@ -51,7 +52,7 @@ export function renderFollowUp(master: number, result: TaskResult, runUrl: strin
     "",
     `- **Outcome**: ${result.outcome}`,
     `- **Error type**: ${result.errorType ?? "UNKNOWN"}`,
-    `- **Message**: ${safeMarkdown(result.reason).replace(/\n+/g, " ")}`,
+    `- **Message**: ${safeLine(result.reason)}`,
     // Absent items are left out, not left blank: a blank line would split the list in two.
     ...(s
       ? [

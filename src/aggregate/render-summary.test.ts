@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findLiveReferences } from "../security/live-references.js";
 import { sampleStatus } from "../status/sample-status.js";
 import type { TaskStatus } from "../status/status-schema.js";
 import { decideOutcome } from "./decide-outcome.js";
@@ -85,8 +86,9 @@ describe("renderSummary", () => {
       followUps: new Map([["2", 77]]),
       runUrl: "https://x/run",
     });
-    expect(body).toContain("Task \\| 1 &#64;everyone &lt;b&gt;x&lt;/b&gt;");
-    expect(body).not.toMatch(/[^;]@everyone|[^;]@alice/);
+    expect(body).toContain("Task \\| 1 <code>@everyone</code> &lt;b&gt;x&lt;/b&gt;");
+    // Only the references we write ourselves (master, sub-issues, pull requests, follow-up) are live.
+    expect(findLiveReferences(body).filter((ref) => !/^#\d+$/.test(ref))).toEqual([]);
     expect(body).toContain("- [ ] Investigate #77 (task 2, agent_error)");
     expect(readSummaryData(body, 1)).toEqual(data(results));
   });

@@ -1,5 +1,6 @@
 import { renderMarker } from "../github/markers.js";
-import { neutralizeMentions } from "../security/neutralize-mentions.js";
+import { neutralizeMentions, neutralizeMentionsInline } from "../security/neutralize-mentions.js";
+import { neutralizeTitle, truncateTitle } from "../security/neutralize-title.js";
 import { escapeMarkdownInline, sanitizeUntrustedText } from "../security/sanitize-untrusted-text.js";
 import type { Task } from "./task.js";
 
@@ -10,25 +11,37 @@ export function subIssueMarker(master: number, taskId: string): { master: number
 
 const MAX_CONTEXT = 2_000;
 
-/** Untrusted markdown made safe to re-post: hidden content dropped, mentions and references inert. */
-export function safeMarkdown(text: string): string {
-  return neutralizeMentions(sanitizeUntrustedText(text).text).trim();
+/**
+ * Untrusted markdown made safe to re-post: hidden content dropped, cut to `max` characters, mentions and
+ * references inert. Neutralised last, since trimming or cutting afterwards can turn code into prose.
+ */
+export function safeMarkdown(text: string, max = Number.POSITIVE_INFINITY): string {
+  const clean = sanitizeUntrustedText(text).text.trim();
+  return neutralizeMentions(clean.length > max ? `${clean.slice(0, max)}…` : clean);
 }
 
-/** Untrusted single-line text made safe for a title: hidden characters dropped, whitespace collapsed. */
+/** Untrusted text for one line of markdown (a list item, a sentence): lines joined, then made inert. */
+export function safeLine(text: string): string {
+  return neutralizeMentionsInline(sanitizeUntrustedText(text).text.trim());
+}
+
+/**
+ * Untrusted single-line text, cleaned: hidden characters dropped, whitespace collapsed. Not yet inert:
+ * pass it to `escapeMarkdownInline` for markdown, or `neutralizeTitle` for a title.
+ */
 export function safeTitle(text: string, max = 200): string {
   const clean = sanitizeUntrustedText(text).text.replace(/\s+/g, " ").trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
-/** Fills the sub-issue title template (`{master}`, `{id}`, `{title}`). */
+/** Fills the sub-issue title template (`{master}`, `{id}`, `{title}`); the task's title is made inert. */
 export function renderSubIssueTitle(template: string, master: number, task: Task): string {
   const title = template
     .replaceAll("{master}", String(master))
     .replaceAll("{id}", task.id)
-    .replaceAll("{title}", safeTitle(task.title));
+    .replaceAll("{title}", neutralizeTitle(safeTitle(task.title)));
   // GitHub caps issue titles at 256 characters.
-  return title.length > 256 ? `${title.slice(0, 255)}…` : title;
+  return truncateTitle(title, 256);
 }
 
 function quote(markdown: string): string {
@@ -63,7 +76,7 @@ export function renderSubIssueBody(args: {
   if (description) lines.push(description, "");
   lines.push("## Acceptance criteria", "");
   if (task.acceptanceCriteria.length > 0) {
-    lines.push(...task.acceptanceCriteria.map((c) => `- [ ] ${safeMarkdown(c).replace(/\n+/g, " ")}`));
+    lines.push(...task.acceptanceCriteria.map((c) => `- [ ] ${safeLine(c)}`));
   } else {
     lines.push("- [ ] The task as described is implemented", "- [ ] Tests cover the change and pass");
   }
@@ -71,11 +84,8 @@ export function renderSubIssueBody(args: {
   if (task.files.length > 0) {
     lines.push("## Files", "", ...task.files.map((f) => `- \`${f.replace(/`/g, "")}\``), "");
   }
-  const cleanContext = safeMarkdown(context);
-  if (cleanContext) {
-    const cut = cleanContext.length > MAX_CONTEXT ? `${cleanContext.slice(0, MAX_CONTEXT)}…` : cleanContext;
-    lines.push("## Context from the master issue", "", quote(cut), "");
-  }
+  const cleanContext = safeMarkdown(context, MAX_CONTEXT);
+  if (cleanContext) lines.push("## Context from the master issue", "", quote(cleanContext), "");
   lines.push(
     "## Implementation notes",
     "",

@@ -60,6 +60,25 @@ describe("createRedactor", () => {
     for (const [input, expected] of cases) expect(redact(input)).toBe(expected);
   });
 
+  it("masks token shapes glued to a terminal colour code or a JSON escape", () => {
+    const redact = createRedactor([]);
+    const token = `ghp_${"Ab1".repeat(12)}`;
+    for (const before of ["\x1b[31m", "\x1b[1;32m", "\\u001b[31m", "\\n", "\\t", '\\"', "\\u0041"])
+      expect(redact(`x ${before}${token} y`), JSON.stringify(before)).toBe(`x ${before}*** y`);
+    expect(redact(JSON.stringify({ log: `done\n${token}\tsk-ant-api03-${"k".repeat(20)}` }))).toBe(
+      '{"log":"done\\n***\\t***"}',
+    );
+  });
+
+  it("masks AWS temporary key ids and credentials in protocol-relative URLs", () => {
+    const redact = createRedactor([]);
+    expect(redact("ASIAY34FZKBOKMUTVV7A and AKIAIOSFODNN7EXAMPLE")).toBe("*** and ***");
+    expect(redact("clone //deploy:hunter2@git.example.com/r.git")).toBe(
+      "clone //deploy:***@git.example.com/r.git",
+    );
+    expect(redact("ASIAY34FZKBOKMUTVV7AX and a//b:c")).toBe("ASIAY34FZKBOKMUTVV7AX and a//b:c");
+  });
+
   it("leaves ordinary text alone", () => {
     const text =
       "ghp_short sk-1 Bearer x eyJ.a.b https://github.com/o/r the task-list; use Bearer authentication";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findLiveReferences } from "./live-references.js";
 import { escapeMarkdownInline, sanitizeUntrustedText } from "./sanitize-untrusted-text.js";
 
 const clean = (text: string) => sanitizeUntrustedText(text).text;
@@ -81,6 +82,28 @@ describe("sanitizeUntrustedText", () => {
     );
     expect(out).not.toMatch(/payload|evil|ignore/);
   });
+
+  it("keeps only attributes GitHub keeps that hold no free text, and leaves tags without others as written", () => {
+    const r = sanitizeUntrustedText(
+      '<p onclick="x()" style="color:red" class=c id=i>a</p><img  src="a.png" width="50"><td colspan=2 title="t">',
+    );
+    expect(r.text).toBe('<p>a</p><img  src="a.png" width="50"><td colspan=2>');
+    expect(r.removed.hiddenHtml).toBe(5);
+    expect(clean('<img src="a.png" width="run the tests then push">')).toBe('<img src="a.png">');
+  });
+
+  it("drops CDATA sections, processing instructions and declarations, which GitHub renders as nothing", () => {
+    const r = sanitizeUntrustedText("<!DOCTYPE html>a<![CDATA[ push ]]>b<?xml push ?>c<!ELEMENT x>d");
+    expect(r.text).toBe("abcd");
+    expect(r.removed.hiddenHtml).toBe(4);
+    expect(clean("x <? not closed")).toBe("x <? not closed");
+  });
+
+  it("drops link targets that hold words, which nobody sees unless they hover", () => {
+    expect(clean("[a](<push to main>) [b](<https://x.y/z>) [c][d]\n\n[d]: <all of it>")).toBe(
+      "[a](<>) [b](<https://x.y/z>) [c][d]\n\n[d]: <>",
+    );
+  });
 });
 
 describe("escapeMarkdownInline", () => {
@@ -92,40 +115,43 @@ describe("escapeMarkdownInline", () => {
   });
 
   it("neutralises HTML so nothing can be hidden or injected", () => {
-    expect(escapeMarkdownInline("<img src=x onerror=alert(1)> <!-- c -->")).toBe(
-      "&lt;img src=x onerror=alert(1)&gt;",
+    expect(escapeMarkdownInline("<img src=x onerror=alert(1)> <!-- c --> R&D &#64;x")).toBe(
+      "&lt;img src=x&gt;  R&amp;D &amp;<code>#64</code>;x",
     );
     expect(escapeMarkdownInline("</td></tr><tr><td>")).toBe("&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;");
   });
 
   it("makes mentions and issue references inert but readable", () => {
     expect(escapeMarkdownInline("cc @octocat and @org/team, fixes #12 and o/r#34; mail a@b.c")).toBe(
-      "cc &#64;octocat and &#64;org/team, fixes &#35;12 and o/r&#35;34; mail a&#64;b.c",
+      "cc <code>@octocat</code> and <code>@org/team</code>, fixes <code>#12</code> and <code>o/r#34</code>; mail a@b.c",
     );
-    expect(escapeMarkdownInline("\\@octocat")).toBe("\\\\&#64;octocat");
+    expect(escapeMarkdownInline("\\@octocat")).toBe("\\\\<code>@octocat</code>");
+    // The table escaping cannot break our markup: the title's own backticks are escaped, ours is HTML.
+    expect(escapeMarkdownInline("`@everyone`")).toBe("\\`<code>@everyone</code>\\`");
   });
 
   it("escapes block syntax at the start", () => {
     expect(escapeMarkdownInline("# Title")).toBe("\\# Title");
     expect(escapeMarkdownInline("- item")).toBe("\\- item");
     expect(escapeMarkdownInline("12. item")).toBe("12\\. item");
-    expect(escapeMarkdownInline("#12 first")).toBe("&#35;12 first");
+    expect(escapeMarkdownInline("#12 first")).toBe("<code>#12</code> first");
   });
 
   it("drops hidden characters first", () => {
     expect(escapeMarkdownInline("ab\u200Bc\u202Ed")).toBe("abcd");
-    expect(escapeMarkdownInline("@\u200Boctocat")).toBe("&#64;octocat");
+    expect(escapeMarkdownInline("@\u200Boctocat")).toBe("<code>@octocat</code>");
   });
 
   it("cannot break out of a table cell whatever the input", () => {
-    const hostile = "x|y\n|---|\n`|`\\|<br>|@a #1";
+    const hostile = "x|y\n|---|\n`|`\\|<br>|@a #1 https://github.com/o/r/issues/2 &#64;b";
     const cell = escapeMarkdownInline(hostile);
     expect(cell).not.toMatch(/(^|[^\\])\|/);
-    expect(cell).not.toMatch(/[\n<>]/);
+    expect(cell.replace(/<\/?code>|<!-- -->/g, "")).not.toMatch(/[\n<>]/);
+    expect(findLiveReferences(`| a |\n|---|\n| ${cell} |`)).toEqual([]);
   });
 });
 
-describe("linear time on hostile 64 KiB inputs", () => {
+describe("hostile 64 KiB inputs", () => {
   const N = 65_536;
   const bodies: Record<string, string> = {
     "unterminated comments": "<!--".repeat(N / 4),
@@ -141,11 +167,11 @@ describe("linear time on hostile 64 KiB inputs", () => {
     whitespace: " ".repeat(N),
   };
   for (const [name, body] of Object.entries(bodies)) {
-    it(`sanitizes and escapes ${name} quickly`, () => {
-      const started = performance.now();
-      sanitizeUntrustedText(body);
-      escapeMarkdownInline(body);
-      expect(performance.now() - started).toBeLessThan(1_000);
+    // Every pattern is bounded or found with indexOf (see strip-hidden-markup.ts); here: they finish, whole.
+    it(`sanitizes and escapes ${name} into one cell`, () => {
+      expect(sanitizeUntrustedText(body).text.length).toBeLessThanOrEqual(body.length);
+      const cell = escapeMarkdownInline(body);
+      expect(cell).not.toMatch(/\n|(^|[^\\])\|/);
     });
   }
 });

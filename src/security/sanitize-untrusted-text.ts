@@ -1,3 +1,4 @@
+import { findReferences, inertReference } from "./github-references.js";
 import { stripHiddenMarkup } from "./strip-hidden-markup.js";
 
 /**
@@ -17,7 +18,10 @@ export interface SanitizeReport {
     invisibleChars: number;
     /** Bidirectional controls that reorder what is displayed (the "Trojan Source" characters). */
     bidiControls: number;
-    /** Hidden markup: hidden elements, alt/title/aria/data attributes, image alt text, link titles, unused link definitions. */
+    /**
+     * Hidden markup: hidden elements, CDATA, processing instructions, declarations, attributes, image alt
+     * text, link titles, link targets with spaces, unused link definitions.
+     */
     hiddenHtml: number;
   };
 }
@@ -94,10 +98,27 @@ export function sanitizeUntrustedText(input: string): SanitizeReport {
   return { text: markup.text, removed };
 }
 
+/** Markdown syntax in one line of plain text, written so it shows as typed. */
+function escapeInline(text: string): string {
+  return text.replace(/[\\|`*_[\]~<>&]/g, (ch) => {
+    switch (ch) {
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case "&":
+        return "&amp;";
+      default:
+        return `\\${ch}`;
+    }
+  });
+}
+
 /**
  * Makes untrusted text safe as one markdown table cell or comment line: hidden content removed, newlines
- * collapsed, markdown syntax escaped, HTML neutralised, and `@mentions` / `#123` references written as
- * entities (`&#64;`, `&#35;`) that render the same but notify and link nobody.
+ * collapsed, the rest shown as typed (markdown syntax escaped, `&` and HTML written as entities), and
+ * every `@mention` and issue reference put in `<code>`, where GitHub neither notifies nor links. The
+ * `<code>` tags are added after escaping, so they are the only markup in the result.
  */
 export function escapeMarkdownInline(input: string): string {
   const flat = sanitizeUntrustedText(input)
@@ -105,20 +126,14 @@ export function escapeMarkdownInline(input: string): string {
     .map((line) => line.trim())
     .filter((line) => line !== "")
     .join(" ");
-  const escaped = flat.replace(/[\\|`*_[\]~<>]|@(?=[A-Za-z0-9])|#(?=\d)/g, (ch) => {
-    switch (ch) {
-      case "<":
-        return "&lt;";
-      case ">":
-        return "&gt;";
-      case "@":
-        return "&#64;";
-      case "#":
-        return "&#35;";
-      default:
-        return `\\${ch}`;
-    }
-  });
+  let escaped = "";
+  let cursor = 0;
+  for (const ref of findReferences(flat)) {
+    escaped +=
+      escapeInline(flat.slice(cursor, ref.start)) + inertReference(flat.slice(ref.start, ref.end), ref.kind);
+    cursor = ref.end;
+  }
+  escaped += escapeInline(flat.slice(cursor));
   // Block syntax only matters at the start of a line: headings, list items, ordered-list numbers.
   return escaped.replace(/^(\s*)([#+-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
 }

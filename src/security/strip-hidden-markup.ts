@@ -1,8 +1,10 @@
 /**
- * Markup whose text GitHub does not display: hidden elements, text-carrying attributes, image alt text,
- * link titles and link definitions nothing refers to (`[//]: # (…)` is the classic markdown comment).
- * Every pattern here is bounded (tag bodies stop at `<`, lengths are capped, quoted values may be
- * unterminated) so a hostile 64 KB issue body is processed in linear time.
+ * Markup whose text GitHub does not display: hidden elements, CDATA sections, processing instructions
+ * and declarations (`<!DOCTYPE …>`), every attribute but a few harmless ones, image alt text, link
+ * titles, link targets that hold words, and link definitions nothing refers to (`[//]: # (…)` is the
+ * classic markdown comment). Every pattern here is bounded (tag bodies stop at `<`, lengths are capped,
+ * quoted values may be unterminated, delimited sections are found with `indexOf`) so a hostile 64 KB
+ * issue body is processed in linear time.
  */
 
 /** Elements whose content GitHub never shows (its sanitiser drops them). */
@@ -22,19 +24,84 @@ const VOID_TAGS = new Set([
   "track",
 ]);
 const OPEN_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*?)?)(\/?)>/g;
-const ANY_TAG = /<[a-zA-Z][^<>]*>/g;
+const ANY_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>/g;
 const HIDDEN_FLAG = /(?:^|\s)hidden(?=[\s=/]|$)/i;
 /** Checked on the tag's attributes with whitespace removed; `font-size:0.5em` is visible, `0px` is not. */
 const HIDING_STYLE = /display:none|visibility:hidden|font-size:0(?![.\d]*[1-9])|opacity:0(?![.\d]*[1-9])/;
-/** Attributes whose text is not shown as content: alt text, tooltips, screen-reader labels, data. */
-const INVISIBLE_ATTRIBUTE =
-  /\s(?:alt|title|placeholder|aria-[\w-]+|data-[\w-]+)\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s"'>]+)/gi;
+/**
+ * One attribute with the space before it (or right after a quoted value). No attribute's value is shown
+ * as content; GitHub's sanitiser drops most (`onclick`, `style`, `class`, `data-*`) and keeps some that
+ * hold free text (`alt`, `title`, `aria-label`, `value`). Only these, short and without spaces, stay.
+ */
+const ATTRIBUTE = /(?:(?<!\s)\s+|(?<=["']))([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s"'<>]*))?/g;
+const KEPT_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "width",
+  "height",
+  "align",
+  "valign",
+  "colspan",
+  "rowspan",
+  "start",
+  "type",
+  "open",
+  "checked",
+  "disabled",
+  "dir",
+  "lang",
+]);
+/** Link targets are URLs; one up to 2048 characters without spaces is kept, like GitHub's own limit. */
+const MAX_URL = 2048;
+const MAX_VALUE = 32;
+/** Sections GitHub's HTML parser turns into nothing: CDATA, processing instructions, declarations. */
+const DELIMITED: ReadonlyArray<readonly [RegExp, string]> = [
+  [/<!\[CDATA\[/g, "]]>"],
+  [/<\?/g, "?>"],
+  [/<![A-Za-z]/g, ">"],
+];
+/** A link target in angle brackets may hold spaces, so whole sentences nobody sees unless they hover. */
+const WORDY_TARGET = /(\]\(\s*|^ {0,3}\[[^\][\n]{1,999}\]:[ \t]*)<([^<>\n]{0,2048})>/gm;
 
 const IMAGE_ALT = /!\[[^\][\n]+\](?=[([])/g;
 const LINK_TITLE = /(\]\(\s*<?[^\s()<>[\]]{1,2048}>?)\s+("[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*\)/g;
 const LINK_DEFINITION = /^ {0,3}\[([^\][\n]{1,999})\]:[^\n]*(?:\n|$)/gm;
 const DEFINITION_TITLE = /(\]:\s*<?[^\s<>]{1,2048}>?)\s+("[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*$/;
 const LINK_LABEL = /\[([^\][\n]{1,999})\]/g;
+
+function keepsAttribute(name: string, value: string | undefined): boolean {
+  if (!KEPT_ATTRIBUTES.has(name.toLowerCase())) return false;
+  const bare = (value ?? "").replace(/^["']|["']$/g, "");
+  return !/\s/.test(bare) && bare.length <= (name === "href" || name === "src" ? MAX_URL : MAX_VALUE);
+}
+
+/** A tag without the attributes that are not kept; unchanged (spacing included) when all are kept. */
+function stripAttributes(tag: string, name: string, body: string, count: () => void): string {
+  let dropped = false;
+  const kept = body.replace(ATTRIBUTE, (attribute: string, attrName: string, value: string | undefined) => {
+    if (keepsAttribute(attrName, value)) return attribute;
+    dropped = true;
+    count();
+    return "";
+  });
+  return dropped ? `<${name}${kept}>` : tag;
+}
+
+/** Removes each section from `open` to the next `close`; an unterminated one is left, as markdown shows it. */
+function removeDelimited(text: string, open: RegExp, close: string, count: () => void): string {
+  let out = "";
+  let cursor = 0;
+  open.lastIndex = 0;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    const end = text.indexOf(close, m.index + m[0].length);
+    if (end < 0) break;
+    out += text.slice(cursor, m.index);
+    cursor = end + close.length;
+    open.lastIndex = cursor;
+    count();
+  }
+  return out + text.slice(cursor);
+}
 
 function isHidden(tag: string, attributes: string): boolean {
   if (ALWAYS_HIDDEN_TAGS.has(tag) || HIDDEN_FLAG.test(attributes)) return true;
@@ -93,8 +160,16 @@ function removeLinkDefinitionText(text: string, count: () => void): string {
 export function stripHiddenMarkup(input: string): { text: string; removed: number } {
   let removed = 0;
   const count = () => void removed++;
-  let text = removeHiddenElements(input, count);
-  text = text.replace(ANY_TAG, (tag) => tag.replace(INVISIBLE_ATTRIBUTE, () => (count(), "")));
+  let text = input;
+  for (const [open, close] of DELIMITED) text = removeDelimited(text, open, close, count);
+  text = removeHiddenElements(text, count);
+  // Before attributes: `<a b c>` as a link target is not a tag.
+  text = text.replace(WORDY_TARGET, (target: string, before: string, url: string) =>
+    /\s/.test(url) ? (count(), `${before}<>`) : target,
+  );
+  text = text.replace(ANY_TAG, (tag: string, name: string, body: string) =>
+    stripAttributes(tag, name, body, count),
+  );
   text = text.replace(IMAGE_ALT, () => (count(), "![]"));
   text = text.replace(LINK_TITLE, (_m, target: string) => (count(), `${target})`));
   text = removeLinkDefinitionText(text, count);
