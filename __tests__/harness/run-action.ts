@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { chown, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -28,6 +28,19 @@ export interface ActionRunOptions {
   timeoutMs?: number;
   /** Sends `signal` (as the runner does on cancellation: SIGINT) once stdout matches `stdout`. */
   signalWhen?: { stdout: RegExp; signal: NodeJS.Signals };
+  /**
+   * Runs the action as another OS user (a runner's unprivileged user; needs root): the step's files are
+   * given to it, and `entry` (default DIST_ENTRY) lets it run a copy of dist/ it can read.
+   */
+  runAs?: RunActionAs;
+}
+
+/** The OS user a step runs as, and the bundled action it runs. */
+export interface RunActionAs {
+  uid: number;
+  gid: number;
+  /** @default DIST_ENTRY */
+  entry?: string;
 }
 
 /** Parses the `name<<delimiter` / `name=value` format of GITHUB_OUTPUT files. */
@@ -62,6 +75,10 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   await writeFile(outputFile, "");
   await writeFile(summaryFile, "");
   await writeFile(eventFile, JSON.stringify(options.event ?? {}));
+  const user = options.runAs;
+  if (user) {
+    for (const path of [dir, outputFile, summaryFile, eventFile]) await chown(path, user.uid, user.gid);
+  }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: process.env.HOME ?? dir,
@@ -84,7 +101,12 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) {
     env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
   }
-  const child = spawn(process.execPath, [DIST_ENTRY], { cwd: options.cwd ?? dir, env, stdio: "pipe" });
+  const child = spawn(process.execPath, [user?.entry ?? DIST_ENTRY], {
+    cwd: options.cwd ?? dir,
+    env,
+    stdio: "pipe",
+    ...(user ? { uid: user.uid, gid: user.gid } : {}),
+  });
   let stdout = "";
   let stderr = "";
   let signalled = false;

@@ -31,6 +31,8 @@ export interface StepOptions {
   event?: unknown;
   timeoutMs?: number;
   signalWhen?: ActionRunOptions["signalWhen"];
+  /** Runs the step as another OS user (see ActionRunOptions.runAs). */
+  runAs?: ActionRunOptions["runAs"];
 }
 
 export async function createWorld(
@@ -59,6 +61,7 @@ export async function createWorld(
         event: options.event ?? { sender: { login: "maintainer-1", type: "User" } },
         timeoutMs: options.timeoutMs,
         signalWhen: options.signalWhen,
+        runAs: options.runAs,
         env: {
           GITHUB_API_URL: github.url,
           ACTIONS_RESULTS_URL: artifacts.url,

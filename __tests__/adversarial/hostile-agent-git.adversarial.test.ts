@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attack } from "./catalog.js";
+import {
+  canaryLeaks,
+  createHostileWorld,
+  gitDir,
+  lootOf,
+  plantedRuns,
+  PRIVILEGE_MODES,
+  statusOf,
+  type HostileWorld,
+  type StepRecord,
+} from "./hostile-agent-helpers.js";
+
+// Attacks on the git the action runs after the agent: hooks and commands planted in the configuration
+// the agent can write, a push redirected elsewhere, and a file that would run with the repository's
+// secrets once pushed. Each task's agent is the hostile agent with one behaviour.
+const BODY = `## Sub-Tasks
+- [ ] **Hooks**: Create \`a/\`.
+- [ ] **Push redirect**: Create \`b/\`.
+- [ ] **Workflow file**: Create \`c/\`.
+`;
+const RUNNER_GITCONFIG = "[user]\n\tname = runner\n";
+
+describe.each(PRIVILEGE_MODES)(
+  "a hostile agent against the action's git, the action running as %s",
+  (mode) => {
+    let hw: HostileWorld;
+    let steps: StepRecord[];
+
+    beforeAll(async () => {
+      hw = await createHostileWorld(mode, BODY);
+      steps = await Promise.all([
+        hw.agent("1", "hooks", (f) => ({ "runner-home": f.HOME ?? "" })),
+        hw.agent("2", "push-redirect", (f) => ({
+          evil: hw.evil,
+          origin: hw.world.origin.originUrl,
+          "runner-home": f.HOME ?? "",
+        })),
+        hw.agent("3", "workflow-file"),
+      ]);
+    }, 120_000);
+
+    afterAll(async () => {
+      await hw?.close();
+    });
+
+    /** The task was published, no canary is anywhere, nothing planted ran. */
+    function expectContained(task: number) {
+      const step = steps[task - 1] as StepRecord;
+      expect(step.run.exitCode, step.run.stdout + step.run.stderr).toBe(0);
+      expect(statusOf(hw, String(task))).toMatchObject({ outcome: "success" });
+      expect(canaryLeaks(hw)).toEqual([]);
+      expect(plantedRuns(hw)).toEqual([]);
+    }
+
+    it(attack("hostile-git-hooks"), () => {
+      expectContained(1);
+      const loot = lootOf(hw, 1, "hooks");
+      // Everything was planted where the agent may write; the runner's own HOME stayed closed.
+      expect(loot.tries).toMatchObject({
+        "hook W/.git/hooks/pre-commit": "ok",
+        "hook W/.git/hooks/pre-push": "ok",
+        "hook W/.git/hooks/post-checkout": "ok",
+        "hook W/.git/hooks/reference-transaction": "ok",
+        "write W/.git/config": "ok",
+        "write HOME/.gitconfig": "ok",
+        "write HOME/.config/git/config": "ok",
+        "write runner HOME/.gitconfig": "EACCES",
+      });
+      const step = steps[0] as StepRecord;
+      expect(readFileSync(`${step.files.env.HOME}/.gitconfig`, "utf8")).toBe(RUNNER_GITCONFIG);
+    });
+
+    it(attack("hostile-push-redirect"), () => {
+      expectContained(2);
+      expect(lootOf(hw, 2, "push-redirect").tries).toMatchObject({
+        "write W/.git/config": "ok",
+        "write HOME/.gitconfig": "ok",
+        "write runner HOME/.gitconfig": "EACCES",
+      });
+      expect(gitDir(hw.evil, "for-each-ref")).toBe("");
+      expect(gitDir(hw.evil, "count-objects", "-v")).toMatch(/^count: 0\nsize: 0\nin-pack: 0\n/);
+      expect(gitDir(hw.world.origin.origin, "for-each-ref", "--format=%(refname)")).toContain(
+        `refs/heads/${hw.branches[1]}`,
+      );
+    });
+
+    it(attack("hostile-workflow-file"), () => {
+      const step = steps[2] as StepRecord;
+      expect(step.run.exitCode).toBe(1);
+      const status = statusOf(hw, "3");
+      expect(status).toMatchObject({ outcome: "refused", error_type: "PROTECTED_PATH", pr_number: null });
+      expect(status.outcome_reason).toContain("`.github/workflows/evil.yml`");
+      expect(gitDir(hw.world.origin.origin, "for-each-ref", "--format=%(refname)")).not.toContain(
+        hw.branches[2],
+      );
+      expect([...hw.world.github.state.pulls.values()].map((p) => p.head)).not.toContain(hw.branches[2]);
+      expect(canaryLeaks(hw)).toEqual([]);
+      expect(plantedRuns(hw)).toEqual([]);
+    });
+  },
+);
