@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runArtifactClient } from "../stand-ins/artifact/artifact-client.js";
 import type { StandInOptions } from "../stand-ins/github/server.js";
+import { agentStateDir } from "../harness/agent-state.js";
 import { createWorld, SCRIPTED_AGENT, type World } from "../harness/world.js";
 import {
   runWorkflow,
@@ -39,7 +40,7 @@ export function orchestrate(
     originUrl: world.origin.originUrl,
     runId: world.runId,
     actionInputDefaults: { "api-write-interval-ms": "5" },
-    env: { PTO_DEMO_HOME: mkdtempSync(join(tmpdir(), "pto-adv-state-")), ...env },
+    env: { PTO_DEMO_HOME: agentStateDir("pto-adv-state-"), ...env },
     progress: false,
     ...rest,
   });

@@ -57,7 +57,7 @@ describe("agent mode with the real Claude Code CLI", () => {
       {
         toolUse: {
           name: "Write",
-          input: { file_path: join(checkout, "hello.md"), content: "# Hello, world\n" },
+          input: { file_path: "{cwd}/hello.md", content: "# Hello, world\n" },
         },
       },
       { text: "Created hello.md greeting the world." },
@@ -123,15 +123,15 @@ describe("agent mode with the real Claude Code CLI", () => {
     anthropic = await startAnthropicStandIn([
       {
         delayMs: slow,
-        toolUse: { name: "Write", input: { file_path: join(checkout, "a.md"), content: "a\n" } },
+        toolUse: { name: "Write", input: { file_path: "{cwd}/a.md", content: "a\n" } },
       },
       {
         delayMs: slow,
-        toolUse: { name: "Write", input: { file_path: join(checkout, "b.md"), content: "b\n" } },
+        toolUse: { name: "Write", input: { file_path: "{cwd}/b.md", content: "b\n" } },
       },
       {
         delayMs: slow,
-        toolUse: { name: "Write", input: { file_path: join(checkout, "c.md"), content: "c\n" } },
+        toolUse: { name: "Write", input: { file_path: "{cwd}/c.md", content: "c\n" } },
       },
       { delayMs: slow, text: "Wrote a, b and c." },
     ]);
@@ -194,7 +194,7 @@ describe("agent mode with the real Claude Code CLI", () => {
     const master = await plannedGreetings();
     const checkout = world.origin.clone();
     anthropic = await startAnthropicStandIn([
-      { toolUse: { name: "Write", input: { file_path: join(checkout, "goodbye.md"), content: "# Bye\n" } } },
+      { toolUse: { name: "Write", input: { file_path: "{cwd}/goodbye.md", content: "# Bye\n" } } },
       { text: "Created goodbye.md." },
     ]);
     // No node_modules/.bin on PATH: only node and npm. npm uses the machine's cache (filled by `npm ci`,
@@ -233,8 +233,12 @@ describe("agent mode with the real Claude Code CLI", () => {
     expect(run.stdout).toContain(
       "claude is not on PATH: installing @anthropic-ai/claude-code@2.1.331 from npm",
     );
-    // Installed into the runner's temp directory, not into the checkout (nothing of it is committed).
-    expect(existsSync(join(run.dir, "pto-agent-cli", "node_modules", ".bin", "claude"))).toBe(true);
+    // Installed where the agent's user can run it (not RUNNER_TEMP, which is closed to it), not into the
+    // checkout (nothing of it is committed), and removed when the step ends.
+    const prefix =
+      /installing @anthropic-ai\/claude-code@[\d.]+ from npm into (\S+)/.exec(run.stdout)?.[1] ?? "";
+    expect(prefix.startsWith(join(tmpdir(), "pto-agent-cli-"))).toBe(true);
+    expect(existsSync(prefix)).toBe(false);
     const branch = `orchestrator/${master}/2-goodbye-file`;
     expect(git(world.origin.origin, "show", `${branch}:goodbye.md`)).toBe("# Bye");
     expect(git(world.origin.origin, "ls-tree", "-r", "--name-only", branch)).not.toContain("node_modules");

@@ -1,7 +1,5 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { agentStateDir } from "../harness/agent-state.js";
 import { createWorld, SCRIPTED_AGENT, type World } from "../harness/world.js";
 import { runWorkflow, type RunWorkflowOptions } from "../local-runner/run-workflow.js";
 
@@ -23,7 +21,7 @@ let world: World;
 let state: string;
 beforeEach(async () => {
   world = await createWorld();
-  state = mkdtempSync(join(tmpdir(), "pto-agent-state-"));
+  state = agentStateDir();
 });
 afterEach(async () => {
   expect(world.github.violations).toEqual([]);

@@ -23,13 +23,17 @@ afterEach(async () => {
   await artifacts.close();
 });
 
-function step(master: number, mode: string, runId = RUN_ID) {
-  return runAction({
+/** The plan job's outputs the later jobs of a run are given (`plan-artifact-id`, `plan-sha256`). */
+const planPins = new Map<string, Record<string, string>>();
+
+async function step(master: number, mode: string, runId = RUN_ID) {
+  const run = await runAction({
     inputs: {
       mode,
       "master-issue": String(master),
       "github-token": "ghs_standin_token",
       "api-write-interval-ms": "1",
+      ...(mode === "plan" ? {} : planPins.get(`${runId}/${master}`)),
     },
     env: {
       GITHUB_API_URL: github.url,
@@ -42,6 +46,13 @@ function step(master: number, mode: string, runId = RUN_ID) {
     event: { sender: { login: "maintainer-1", type: "User" } },
     timeoutMs: 120_000,
   });
+  if (mode === "plan" && run.outputs["plan-artifact-id"]) {
+    planPins.set(`${runId}/${master}`, {
+      "plan-artifact-id": run.outputs["plan-artifact-id"],
+      "plan-sha256": run.outputs["plan-sha256"] ?? "",
+    });
+  }
+  return run;
 }
 
 const children = (n: number) => github.state.subIssues.get(n) ?? [];

@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp } from "node:fs/promises";
 import { join } from "node:path";
 import type { AgentInputs } from "../inputs.js";
 import type { AgentSandbox } from "../isolation/agent-user.js";
@@ -149,6 +149,11 @@ export async function openContainment(options: {
         no_proxy: "127.0.0.1,localhost",
       });
     }
+    // Codex keeps its state in CODEX_HOME, which must exist: a fresh one the agent owns.
+    const codexHome = join(sandbox.root, "codex-home");
+    await mkdir(codexHome);
+    await sandbox.giveToAgent(codexHome);
+    envOverrides.CODEX_HOME = codexHome;
     const workTree = join(sandbox.root, "repo");
     return {
       workTree,

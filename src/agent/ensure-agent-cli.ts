@@ -43,7 +43,9 @@ export async function ensureAgentCli(
   const found = await findOnPath(spec.bin, options.path);
   if (found) return found;
   const version = options.version ?? spec.version;
-  options.log(`${spec.bin} is not on PATH: installing ${spec.pkg}@${version} from npm`);
+  options.log(
+    `${spec.bin} is not on PATH: installing ${spec.pkg}@${version} from npm into ${options.prefix}`,
+  );
   const result = await getExecOutput(
     "npm",
     ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", options.prefix, `${spec.pkg}@${version}`],

@@ -4,7 +4,7 @@ import type { AgentInputs } from "../inputs.js";
 import { existsSync, rmSync } from "node:fs";
 import { chmod, lstat, mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { IsolationPort } from "../agent/agent-containment.js";
 import { knownSecrets, logger, repository, requireArtifactService, runContext } from "./runner-context.js";
 
@@ -35,7 +35,9 @@ export async function runAgentStep(inputs: AgentInputs, github: GitHubClient): P
       cancel.abort();
     });
   }
-  const workingDir = inputs["working-directory"] ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
+  // Relative to the workspace, as the runner resolves paths of actions.
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const workingDir = resolve(workspace, inputs["working-directory"] ?? ".");
   const tempDir = process.env.RUNNER_TEMP ?? (await import("node:os")).tmpdir();
   const run = runContext();
   const isolation = inputs.isolation === "user" ? await isolationPort(inputs, workingDir) : undefined;

@@ -40,13 +40,30 @@ export interface AssistantMessage {
 /** Rough token count: about four characters per token, never zero. */
 const estimateTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
 
+/**
+ * The working directory Claude Code states in its system prompt (`Working directory: /…`), which a
+ * scripted tool input can name as `{cwd}`: the agent works in a copy whose path the test cannot know.
+ */
+function workingDirectoryOf(request: MessagesRequest): string | undefined {
+  const text = JSON.stringify([request.system ?? "", request.messages]);
+  return /working directory: ([^\s"\\]+)/i.exec(text)?.[1];
+}
+
+/** `input` with `{cwd}` in its string values replaced by the agent's working directory. */
+function withCwd(input: Record<string, unknown>, cwd: string | undefined): Record<string, unknown> {
+  if (cwd === undefined) return input;
+  return JSON.parse(JSON.stringify(input).replaceAll("{cwd}", cwd)) as Record<string, unknown>;
+}
+
 /** Builds the assistant message a text or tool-use turn stands for. */
 export function buildMessage(request: MessagesRequest, turn: TextTurn | ToolUseTurn): AssistantMessage {
   const content: ContentBlock[] = [];
   if (turn.text) content.push({ type: "text", text: turn.text });
   const toolUses = "toolUse" in turn ? [turn.toolUse].flat() : [];
+  const cwd = toolUses.length > 0 ? workingDirectoryOf(request) : undefined;
   for (const use of toolUses) {
-    content.push({ type: "tool_use", id: use.id ?? apiId("toolu"), name: use.name, input: use.input });
+    const input = withCwd(use.input, cwd);
+    content.push({ type: "tool_use", id: use.id ?? apiId("toolu"), name: use.name, input });
   }
   const stopReason = toolUses.length > 0 ? "tool_use" : ((turn as TextTurn).stopReason ?? "end_turn");
   return {
