@@ -20,6 +20,7 @@ import {
   type GitHubStandIn,
   type RequestLogEntry,
 } from "../__tests__/stand-ins/github/server.js";
+import { measureIsolation } from "./isolation.js";
 import { measureStep, type MeasuredStep } from "./measure-step.js";
 import { manyTasksIssue, plannedTasks, seedStatuses } from "./scale-fixture.js";
 
@@ -596,12 +597,34 @@ function render(): string {
 const START = "<!-- bench:results -->";
 const END = "<!-- /bench:results -->";
 
+/** Containing the agent, per task: its user, the model proxy, publishing; and the agent job with and without it. */
+async function benchIsolation(): Promise<void> {
+  log("Isolation: the agent's user, its model proxy, publishing");
+  const figures = await measureIsolation();
+  add({
+    figure: "Isolation set-up per task",
+    value: `user + directories ${s(figures.sandboxSetUp * 1000)}; model proxy ${s(figures.proxyStart * 1000)}; tear-down (kill, sweep, userdel) ${s(figures.sandboxDispose * 1000)}`,
+    method: `median of ${figures.runs} sandboxes made with the agent job's modules (${process.getuid?.() === 0 ? "as root" : "through sudo"}); the firewall is measured in the isolation tests' namespace (10-25 ms), not here`,
+    target: "report",
+    verdict: "reported",
+  });
+  add({
+    figure: "Publishing per task",
+    value: s(figures.publish * 1000),
+    method:
+      "median: fetch into a fresh bare repository, the agent's copy, capture as file contents, commit with plumbing, push with a lease, to a file:// origin",
+    target: "report",
+    verdict: "reported",
+  });
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, "dist/index.js")))
     throw new Error("dist/index.js is missing: run npm run build");
   cpSync(join(ROOT, "action.yml"), join(ACTION_DIR, "action.yml"));
   cpSync(join(ROOT, "dist"), join(ACTION_DIR, "dist"), { recursive: true });
   await benchModes();
+  await benchIsolation();
   await benchScale();
   await benchPlanUnderLimits();
   await benchWorkflow();
