@@ -5,7 +5,8 @@
  */
 export interface Attack {
   id: string;
-  area: "Who may start work" | "Hostile text" | "Faults" | "Forged and broken data" | "Secrets";
+  area:
+    "Who may start work" | "Hostile text" | "Faults" | "Forged and broken data" | "Secrets" | "Hostile agent";
   attack: string;
   outcome: string;
 }
@@ -251,7 +252,15 @@ export const ATTACKS: readonly Attack[] = [
     attack:
       "An agent that commits its API key (base64, in a config file) and deletes the file in a later commit",
     outcome:
-      "Every new commit is searched for the job's credentials (all encodings) before the push: nothing is pushed, the task fails as `push_failed` / `SECRET_IN_CHANGES` naming the file, the others are unaffected",
+      "It holds only the model proxy's placeholder, and only the final file contents are published (never its commits): the file is in no commit of the branch and no form of the key is anywhere",
+  },
+  {
+    id: "agent-writes-key-unisolated",
+    area: "Secrets",
+    attack:
+      "With `isolation: none` (the agent holds the real key), an agent that writes its key base64-encoded into a file",
+    outcome:
+      "The change is searched for every credential of the job in every encoding before publishing: nothing is pushed, the task is `refused` / `SECRET_IN_CHANGES` naming the file",
   },
   {
     id: "agent-prints-secrets",
@@ -259,6 +268,99 @@ export const ATTACKS: readonly Attack[] = [
     attack: "An agent that prints its credential (plain, base64, URL-encoded) and every variable it can see",
     outcome:
       "Redacted from log excerpts, statuses, comments and PR bodies; the GitHub token is not in its environment",
+  },
+  // Hostile agent: an agent with a shell or a talked-into tool call, against the bundled action with
+  // canary credentials; the command-agent attacks run with the action as root and as a sudo runner user.
+  {
+    id: "hostile-fsmonitor-default-tools",
+    area: "Hostile agent",
+    attack:
+      "The real Claude CLI with the default tools, scripted to run `git log -1 --format=<bytes as %xNN> --output=$HOME/.gitconfig` (and `--output=.git/config`) planting a `core.fsmonitor` command",
+    outcome:
+      "Refused by Claude's permissions: both calls are in the status's `denied_tools`; nothing is planted, nothing runs, no canary anywhere",
+  },
+  {
+    id: "hostile-fsmonitor-allowed-git-log",
+    area: "Hostile agent",
+    attack:
+      "The same with `allowed-tools` granting `Bash(git log:*)`: the fsmonitor command is planted in the agent's HOME and working copy",
+    outcome:
+      "The action's git never reads the agent's config: the planted command never runs, the work is published, no canary anywhere",
+  },
+  {
+    id: "hostile-proc-walk",
+    area: "Hostile agent",
+    attack:
+      "The agent reads `/proc/<pid>/environ` of every ancestor up to pid 1, and every `/proc/*/environ` and `cmdline`, and publishes what it read",
+    outcome:
+      "Every ancestor's environment is `EACCES` (the agent is its own OS user); what it published and sent the model holds no canary",
+  },
+  {
+    id: "hostile-git-hooks",
+    area: "Hostile agent",
+    attack:
+      "Hooks (`pre-commit`, `pre-push`, `post-checkout`, `reference-transaction`…) in the working copy's `.git`, and `core.hooksPath`, `core.fsmonitor`, `credential.helper`, `gpg.program`, filters and aliases in its `.git/config`, `$HOME/.gitconfig` and the runner's HOME",
+    outcome:
+      "None runs: the action reads the tree as files with its own hardened git; the runner's HOME is `EACCES`; the work is published",
+  },
+  {
+    id: "hostile-push-redirect",
+    area: "Hostile agent",
+    attack:
+      "`remote.origin.pushurl` and `url.<evil>.insteadOf`/`pushInsteadOf` for the real remote, in the working copy's `.git/config` and `$HOME/.gitconfig`, pointing at a world-writable repository",
+    outcome: "The evil repository stays empty; the task's branch reaches origin",
+  },
+  {
+    id: "hostile-runner-files",
+    area: "Hostile agent",
+    attack:
+      "The agent appends to `GITHUB_ENV`, `GITHUB_OUTPUT`, `GITHUB_PATH`, `GITHUB_STATE` and `GITHUB_STEP_SUMMARY` (world-writable, their paths known)",
+    outcome:
+      "Every write is `EACCES`; the step's outputs and summary hold nothing of it; the files' modes are restored afterwards",
+  },
+  {
+    id: "hostile-forged-artifacts",
+    area: "Hostile agent",
+    attack:
+      "The agent hunts `ACTIONS_RUNTIME_TOKEN` (environment, `/proc`) to upload `plan-<master>-99.json` and another task's status to the artifact service",
+    outcome:
+      "It finds no token and uploads nothing: the service holds only the action's artifacts, and the aggregate reports every task's real outcome",
+  },
+  {
+    id: "hostile-setsid-survivor",
+    area: "Hostile agent",
+    attack:
+      "`setsid sh -c 'sleep 1000'` and a double-forked process that would write a canary file a few seconds after the agent exits",
+    outcome:
+      "Both are killed with every process of the agent's user when it exits: the canary file is never written",
+  },
+  {
+    id: "hostile-workflow-file",
+    area: "Hostile agent",
+    attack: "The agent writes `.github/workflows/evil.yml`",
+    outcome: "The task is `refused` (`PROTECTED_PATH`, naming the file); nothing is pushed",
+  },
+  {
+    id: "hostile-claude-settings-retry",
+    area: "Hostile agent",
+    attack:
+      "A retry of a task whose branch already holds `.claude/settings.json` with `SessionStart`, `PreToolUse` and other hooks, run by the real Claude CLI",
+    outcome: "Project settings never load (`--setting-sources user`): no hook runs; the work is published",
+  },
+  {
+    id: "hostile-checkout-credentials",
+    area: "Hostile agent",
+    attack:
+      "The agent reads actions/checkout v6's `$RUNNER_TEMP/git-credentials-<uuid>.config` and the runner's `~/.git-credentials` (paths known)",
+    outcome: "`EACCES` for the files and for listing their directories; no canary published",
+  },
+  {
+    id: "hostile-egress",
+    area: "Hostile agent",
+    attack:
+      "With `egress-firewall: on`, in a network namespace: the agent calls the model through its proxy and connects straight to the GitHub and Anthropic stand-ins",
+    outcome:
+      "The proxy call succeeds; the direct connections are refused; the host's iptables rules are untouched",
   },
 ];
 

@@ -2,13 +2,9 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attack } from "./catalog.js";
 import {
-  canaryLeaks,
   createHostileWorld,
   gitDir,
-  lootOf,
-  plantedRuns,
   PRIVILEGE_MODES,
-  statusOf,
   type HostileWorld,
   type StepRecord,
 } from "./hostile-agent-helpers.js";
@@ -50,14 +46,14 @@ describe.each(PRIVILEGE_MODES)(
     function expectContained(task: number) {
       const step = steps[task - 1] as StepRecord;
       expect(step.run.exitCode, step.run.stdout + step.run.stderr).toBe(0);
-      expect(statusOf(hw, String(task))).toMatchObject({ outcome: "success" });
-      expect(canaryLeaks(hw)).toEqual([]);
-      expect(plantedRuns(hw)).toEqual([]);
+      expect(hw.status(String(task))).toMatchObject({ outcome: "success" });
+      expect(hw.leaks()).toEqual([]);
+      expect(hw.plantedRuns()).toEqual([]);
     }
 
     it(attack("hostile-git-hooks"), () => {
       expectContained(1);
-      const loot = lootOf(hw, 1, "hooks");
+      const loot = hw.loot(1, "hooks");
       // Everything was planted where the agent may write; the runner's own HOME stayed closed.
       expect(loot.tries).toMatchObject({
         "hook W/.git/hooks/pre-commit": "ok",
@@ -70,12 +66,12 @@ describe.each(PRIVILEGE_MODES)(
         "write runner HOME/.gitconfig": "EACCES",
       });
       const step = steps[0] as StepRecord;
-      expect(readFileSync(`${step.files.env.HOME}/.gitconfig`, "utf8")).toBe(RUNNER_GITCONFIG);
+      expect(readFileSync(`${step.paths.HOME}/.gitconfig`, "utf8")).toBe(RUNNER_GITCONFIG);
     });
 
     it(attack("hostile-push-redirect"), () => {
       expectContained(2);
-      expect(lootOf(hw, 2, "push-redirect").tries).toMatchObject({
+      expect(hw.loot(2, "push-redirect").tries).toMatchObject({
         "write W/.git/config": "ok",
         "write HOME/.gitconfig": "ok",
         "write runner HOME/.gitconfig": "EACCES",
@@ -90,15 +86,15 @@ describe.each(PRIVILEGE_MODES)(
     it(attack("hostile-workflow-file"), () => {
       const step = steps[2] as StepRecord;
       expect(step.run.exitCode).toBe(1);
-      const status = statusOf(hw, "3");
+      const status = hw.status("3");
       expect(status).toMatchObject({ outcome: "refused", error_type: "PROTECTED_PATH", pr_number: null });
       expect(status.outcome_reason).toContain("`.github/workflows/evil.yml`");
       expect(gitDir(hw.world.origin.origin, "for-each-ref", "--format=%(refname)")).not.toContain(
         hw.branches[2],
       );
       expect([...hw.world.github.state.pulls.values()].map((p) => p.head)).not.toContain(hw.branches[2]);
-      expect(canaryLeaks(hw)).toEqual([]);
-      expect(plantedRuns(hw)).toEqual([]);
+      expect(hw.leaks()).toEqual([]);
+      expect(hw.plantedRuns()).toEqual([]);
     });
   },
 );

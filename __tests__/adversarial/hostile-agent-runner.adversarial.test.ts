@@ -3,12 +3,9 @@ import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attack } from "./catalog.js";
 import {
-  canaryLeaks,
+  gitDir,
   createHostileWorld,
-  lootOf,
-  plantedRuns,
   PRIVILEGE_MODES,
-  statusOf,
   type HostileWorld,
   type StepRecord,
 } from "./hostile-agent-helpers.js";
@@ -65,7 +62,7 @@ describe.each(PRIVILEGE_MODES)("a hostile agent against the runner, the action r
       })),
     ]);
     for (const run of runs) steps[run.job] = run;
-    aggregate = await hw.step("aggregate", { mode: "aggregate" });
+    aggregate = await hw.step("aggregate", () => ({ mode: "aggregate" }));
   }, 180_000);
 
   afterAll(async () => {
@@ -76,14 +73,14 @@ describe.each(PRIVILEGE_MODES)("a hostile agent against the runner, the action r
   function expectContained(task: string) {
     const step = steps[`agent-${task}`] as StepRecord;
     expect(step.run.exitCode, step.run.stdout + step.run.stderr).toBe(0);
-    expect(statusOf(hw, task)).toMatchObject({ outcome: "success" });
-    expect(canaryLeaks(hw)).toEqual([]);
-    expect(plantedRuns(hw)).toEqual([]);
+    expect(hw.status(task)).toMatchObject({ outcome: "success" });
+    expect(hw.leaks()).toEqual([]);
+    expect(hw.plantedRuns()).toEqual([]);
   }
 
   it(attack("hostile-proc-walk"), () => {
     expectContained("1");
-    const loot = lootOf(hw, 1, "proc-walk");
+    const loot = hw.loot(1, "proc-walk");
     expect(loot.uid).not.toBe(0);
     expect(loot.ancestors?.length).toBeGreaterThan(1);
     // The agent's parent: the action itself as root; as a runner user, the sudo that ran it.
@@ -96,7 +93,7 @@ describe.each(PRIVILEGE_MODES)("a hostile agent against the runner, the action r
   it(attack("hostile-runner-files"), () => {
     expectContained("2");
     const step = steps["agent-2"] as StepRecord;
-    const loot = lootOf(hw, 2, "runner-files");
+    const loot = hw.loot(2, "runner-files");
     for (const name of ["env", "output", "path", "state", "summary"]) {
       expect(loot.tries[`append ${name}`], name).toBe("EACCES");
     }
@@ -109,17 +106,17 @@ describe.each(PRIVILEGE_MODES)("a hostile agent against the runner, the action r
       "GITHUB_OUTPUT",
       "GITHUB_STEP_SUMMARY",
     ]) {
-      const file = step.files.env[name] as string;
+      const file = step.paths[name] as string;
       expect(readFileSync(file, "utf8"), name).not.toContain(MARKER);
       // Closed while the agent ran, given back as they were afterwards.
       expect(statSync(file).mode & 0o777, name).toBe(0o666);
     }
-    expect(readFileSync(step.files.env.GITHUB_PATH as string, "utf8")).not.toContain(hw.ranDir);
+    expect(readFileSync(step.paths.GITHUB_PATH as string, "utf8")).not.toContain(hw.ranDir);
   });
 
   it(attack("hostile-forged-artifacts"), () => {
     expectContained("3");
-    const loot = lootOf(hw, 3, "forge-artifacts");
+    const loot = hw.loot(3, "forge-artifacts");
     expect(loot.found.filter((f) => f.name === "ACTIONS_RUNTIME_TOKEN")).toEqual([]);
     expect(loot.uploads).toEqual([]);
     const names = hw.world.artifacts.artifacts.map((a) => a.name).sort();
@@ -140,7 +137,7 @@ describe.each(PRIVILEGE_MODES)("a hostile agent against the runner, the action r
 
   it(attack("hostile-setsid-survivor"), async () => {
     expectContained("4");
-    const loot = lootOf(hw, 4, "survivor");
+    const loot = hw.loot(4, "survivor");
     expect(loot.survivors).toHaveLength(2);
     // Each recorded pid is gone, or has been reused by another program.
     for (const pid of loot.survivors ?? [])
@@ -148,20 +145,54 @@ describe.each(PRIVILEGE_MODES)("a hostile agent against the runner, the action r
     // The delayed survivor would have written the witness by now; wait past its time, checking.
     const due = loot.started + (SURVIVOR_DELAY_SECONDS + 3) * 1000;
     while (Date.now() < due) {
-      expect(plantedRuns(hw)).toEqual([]);
+      expect(hw.plantedRuns()).toEqual([]);
       await delay(250);
     }
-    expect(plantedRuns(hw)).toEqual([]);
+    expect(hw.plantedRuns()).toEqual([]);
   });
 
   it(attack("hostile-checkout-credentials"), () => {
     expectContained("5");
-    const loot = lootOf(hw, 5, "checkout-credentials");
+    const loot = hw.loot(5, "checkout-credentials");
     expect(loot.tries).toMatchObject({
       "read credential file": "EACCES",
       "list runner temp": "EACCES",
       "list runner home": "EACCES",
       "read runner .git-credentials": "EACCES",
     });
+  });
+});
+
+describe.runIf(PRIVILEGE_MODES.includes("root"))("the same hostile agent without isolation", () => {
+  let hw: HostileWorld;
+  let step: StepRecord;
+  beforeAll(async () => {
+    hw = await createHostileWorld("root", "## Sub-Tasks\n- [ ] **Control**: Create `a/`.\n");
+    step = await hw.agent(
+      "1",
+      "forge-artifacts,runner-files,checkout-credentials",
+      (f) => ({
+        ...{ "results-url": hw.world.artifacts.url, master: String(hw.master), "other-task": "2" },
+        ...{ marker: MARKER, env: f.GITHUB_ENV ?? "", credentials: f.CREDENTIALS ?? "" },
+      }),
+      { isolation: "none" },
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await hw?.close();
+  });
+
+  it("control: finds the runtime token and uploads a forged plan, writes GITHUB_ENV, and what it sends the model carries canaries", () => {
+    expect(hw.world.artifacts.artifacts.map((a) => [a.name, a.jobBackendId])).toContainEqual([
+      `plan-${hw.master}-99.json`,
+      "agent-1",
+    ]);
+    expect(readFileSync(step.paths.GITHUB_ENV as string, "utf8")).toContain(MARKER);
+    expect(
+      hw.leaks().filter((leak) => leak.endsWith("in model requests (but the proxy's credential header)")),
+    ).not.toEqual([]);
+    // The secret scan is the next layer: the loot it would have published holds the job's credentials.
+    expect(hw.status("1")).toMatchObject({ outcome: "refused", error_type: "SECRET_IN_CHANGES" });
+    expect(gitDir(hw.world.origin.origin, "for-each-ref")).not.toContain(hw.branches[0]);
   });
 });
