@@ -335,6 +335,14 @@ export const ATTACKS: readonly Attack[] = [
       "Both are killed with every process of the agent's user when it exits: the canary file is never written",
   },
   {
+    id: "hostile-path-shim",
+    area: "Hostile agent",
+    attack:
+      "The agent plants a `git` that records its environment, then runs the real one, in a directory on PATH everyone may write (as `/usr/local/bin` on GitHub's images)",
+    outcome:
+      "The action's git after the agent never runs it (its token would be in that environment); the shim is removed with everything the agent's user left",
+  },
+  {
     id: "hostile-workflow-file",
     area: "Hostile agent",
     attack: "The agent writes `.github/workflows/evil.yml`",

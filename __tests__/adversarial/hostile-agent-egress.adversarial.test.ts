@@ -34,8 +34,8 @@ try {
   // Where a direct connection would go: the GitHub, Anthropic and artifact stand-ins.
   const direct = [hw.world.github.url, model.url, hw.world.artifacts.url].map((u) => new URL(u).host).join(",");
   const steps = [
-    await hw.agent("1", "egress", () => ({ direct }), { "egress-firewall": "on" }),
-    await hw.agent("2", "egress", () => ({ direct }), { "egress-firewall": "off" }),
+    await hw.agent("1", "egress", () => ({ direct }), { inputs: { "egress-firewall": "on" } }),
+    await hw.agent("2", "egress", () => ({ direct }), { inputs: { "egress-firewall": "off" } }),
   ];
   const report = {
     exitCodes: steps.map((s) => s.run.exitCode),

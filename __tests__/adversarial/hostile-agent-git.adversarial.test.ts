@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attack } from "./catalog.js";
 import {
@@ -95,6 +96,41 @@ describe.each(PRIVILEGE_MODES)(
       expect([...hw.world.github.state.pulls.values()].map((p) => p.head)).not.toContain(hw.branches[2]);
       expect(hw.leaks()).toEqual([]);
       expect(hw.plantedRuns()).toEqual([]);
+    });
+  },
+);
+
+// In a world of its own: a shim that runs would leak into every test sharing the world.
+describe.each(PRIVILEGE_MODES)(
+  "a hostile agent planting a program on PATH, the action running as %s",
+  (mode) => {
+    let hw: HostileWorld;
+    let step: StepRecord;
+    /** A directory on the step's PATH that everyone may write, as /usr/local/bin on GitHub's images. */
+    let bin: string;
+
+    beforeAll(async () => {
+      hw = await createHostileWorld(mode, "## Sub-Tasks\n- [ ] **Path shim**: Create `a/`.\n");
+      bin = join(dirname(hw.witness), "bin");
+      mkdirSync(bin);
+      chmodSync(bin, 0o777);
+      step = await hw.agent("1", "path-shim", () => ({}), {
+        env: { PATH: `${bin}:${process.env.PATH ?? ""}` },
+      });
+    }, 120_000);
+
+    afterAll(async () => {
+      await hw?.close();
+    });
+
+    it(attack("hostile-path-shim"), () => {
+      expect(step.run.exitCode, step.run.stdout + step.run.stderr).toBe(0);
+      expect(hw.status("1")).toMatchObject({ outcome: "success" });
+      expect(hw.loot(1, "path-shim").tries).toMatchObject({ [`plant ${bin}/git`]: "ok" });
+      expect(hw.plantedRuns()).toEqual([]);
+      expect(hw.leaks()).toEqual([]);
+      // Swept with everything else the agent's user left: no later step finds it.
+      expect(readdirSync(bin)).toEqual([]);
     });
   },
 );

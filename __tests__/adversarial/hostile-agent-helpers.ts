@@ -156,14 +156,14 @@ export class HostileWorld {
   }
 
   /**
-   * Runs task `task` with the hostile agent doing `behaviour`, told `args` (from the step's runner paths).
-   * Odd tasks hold the API key, even ones the OAuth token.
+   * Runs task `task` with the hostile agent doing `behaviour`, told `args` (from the step's runner paths),
+   * with more `inputs` and step `env`. Odd tasks hold the API key, even ones the OAuth token.
    */
   async agent(
     task: string,
     behaviour: string,
     args: (paths: Record<string, string>) => Record<string, string> = () => ({}),
-    inputs: Record<string, string> = {},
+    { inputs = {}, env = {} }: { inputs?: Record<string, string>; env?: Record<string, string> } = {},
   ): Promise<StepRecord> {
     // The model endpoint is the one place an agent must reach: what it sends there is scanned too.
     const model = this.anthropic[0] ?? (await this.model([{ text: "OK" }]));
@@ -175,9 +175,8 @@ export class HostileWorld {
         .join(" ");
     const agent = `node ${join(this.drop, "hostile-agent.mjs")} ${behaviour}`;
     const given = { mode: "agent", task, agent: "command", ...inputs, [key]: credential };
-    const env = { ANTHROPIC_BASE_URL: model.url };
     return this.step(`agent-${task}`, (paths) => ({ ...given, "agent-command": `${agent} ${told(paths)}` }), {
-      env,
+      env: { ANTHROPIC_BASE_URL: model.url, ...env },
     });
   }
 
@@ -185,11 +184,12 @@ export class HostileWorld {
   leaks(): string[] {
     const { tag, ...values } = this.canaries;
     const runtime = this.steps.flatMap((s) => [s.runtimeToken, s.runtimeToken.split(".")[1] ?? ""]);
+    // Also as git's basic-auth header carries a token: base64 of `x-access-token:<token>`.
     const forms = [...Object.values(values), ...runtime].flatMap((s) => [
-      ...[s, Buffer.from(s).toString("base64"), Buffer.from(s).toString("hex")],
-      [...s].reverse().join(""),
+      ...[s, Buffer.from(s).toString("base64"), Buffer.from(s).toString("hex"), [...s].reverse().join("")],
+      Buffer.from(`x-access-token:${s}`).toString("base64"),
     ]);
-    forms.push(Buffer.from(`x-access-token:${this.canaries.checkoutToken}`).toString("base64"), tag);
+    forms.push(tag);
     return Object.entries(this.places()).flatMap(([place, text]) =>
       forms.filter((form) => text.includes(form)).map((form) => `${form} in ${place}`),
     );

@@ -20,7 +20,7 @@ const BODY = `## Sub-Tasks
 - [ ] **Checkout credentials**: Create \`e/\`.
 `;
 const MARKER = "hostile-marker-3f9d";
-const SURVIVOR_DELAY_SECONDS = 4;
+const SURVIVOR_DELAY_SECONDS = 8;
 
 /** A process's command line; "" once it is gone. */
 function commandLine(pid: number): string {
@@ -143,7 +143,7 @@ describe.each(PRIVILEGE_MODES)("a hostile agent against the runner, the action r
     for (const pid of loot.survivors ?? [])
       expect(commandLine(pid), `pid ${pid}`).not.toMatch(/sleep 1000|survivor/);
     // The delayed survivor would have written the witness by now; wait past its time, checking.
-    const due = loot.started + (SURVIVOR_DELAY_SECONDS + 3) * 1000;
+    const due = loot.started + (SURVIVOR_DELAY_SECONDS + 4) * 1000;
     while (Date.now() < due) {
       expect(hw.plantedRuns()).toEqual([]);
       await delay(250);
@@ -175,7 +175,7 @@ describe.runIf(PRIVILEGE_MODES.includes("root"))("the same hostile agent without
         ...{ "results-url": hw.world.artifacts.url, master: String(hw.master), "other-task": "2" },
         ...{ marker: MARKER, env: f.GITHUB_ENV ?? "", credentials: f.CREDENTIALS ?? "" },
       }),
-      { isolation: "none" },
+      { inputs: { isolation: "none" } },
     );
   }, 120_000);
   afterAll(async () => {
