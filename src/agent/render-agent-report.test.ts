@@ -19,11 +19,12 @@ const task: PlannedTask = {
 };
 
 describe("what an agent's result writes", () => {
-  it("a pull request title with the task's references in code spans", () => {
+  it("a pull request title with the task's references broken by zero-width spaces", () => {
     const title = pullRequestTitle(1, task);
-    expect(title).toBe(
-      "[Master #1] Fix `@everyone` &`#64`;octocat `#12` `owner/repo#14` `GH-15` `https://github.com/o/r/issues/16`",
+    expect(title).toMatch(
+      /^\[Master #1\] Fix @\u200Beveryone &#\u200B64;octocat #\u200B12 owner\/\u200Brepo#\u200B14 /,
     );
+    expect(findLiveReferences(title)).toEqual(["#1"]);
   });
 
   it("a pull request body whose only live references are ours, even with a hostile final message", () => {
@@ -40,6 +41,6 @@ describe("what an agent's result writes", () => {
     });
     const comment = subIssueComment(status);
     expect(findLiveReferences(comment)).toEqual([]);
-    expect(comment).toContain("<code>@everyone</code>");
+    expect(comment).toContain("@&#x200B;everyone");
   });
 });

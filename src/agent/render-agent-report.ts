@@ -1,6 +1,6 @@
 import { renderMarker } from "../github/markers.js";
 import { safeLine, safeMarkdown, safeTitle } from "../plan/render-sub-issue.js";
-import { neutralizeTitle, truncateTitle } from "../security/neutralize-title.js";
+import { neutralizeTitle } from "../security/neutralize-title.js";
 import { escapeMarkdownInline } from "../security/sanitize-untrusted-text.js";
 import type { PlannedTask } from "../plan/plan-schema.js";
 import type { TaskStatus } from "../status/status-schema.js";
@@ -21,7 +21,8 @@ export function formatCost(cost: number | null): string {
 }
 
 export function pullRequestTitle(master: number, task: PlannedTask): string {
-  return truncateTitle(`[Master #${master}] ${neutralizeTitle(safeTitle(task.title))}`, 256);
+  const title = `[Master #${master}] ${neutralizeTitle(safeTitle(task.title))}`;
+  return title.length > 256 ? `${title.slice(0, 255)}…` : title;
 }
 
 function metricsTable(status: TaskStatus): string[] {

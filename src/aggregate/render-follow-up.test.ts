@@ -67,10 +67,10 @@ describe("renderFollowUp", () => {
 
   it("fences the log excerpt longer than any fence inside it, and neutralises mentions", () => {
     expect(section(body, "Agent log excerpt (secrets redacted)")).toBe(`\`\`\`\`text\n${LOG}\n\`\`\`\``);
-    expect(section(body, "The agent's final message")).toBe("error: tests failed, ask <code>@alice</code>");
-    // A mention in a title notifies nobody, but lists render titles' code spans: inert there too.
+    expect(section(body, "The agent's final message")).toBe("error: tests failed, ask @&#x200B;alice");
+    // A mention in a title notifies nobody, but a title is shown in lists too: broken there as well.
     expect(followUpTitle(12, failedTask())).toBe(
-      "[Master #12] Task 4 failed (agent_error): Docs `@everyone`",
+      "[Master #12] Task 4 failed (agent_error): Docs @\u200Beveryone",
     );
   });
 

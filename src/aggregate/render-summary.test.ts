@@ -86,7 +86,7 @@ describe("renderSummary", () => {
       followUps: new Map([["2", 77]]),
       runUrl: "https://x/run",
     });
-    expect(body).toContain("Task \\| 1 <code>@everyone</code> &lt;b&gt;x&lt;/b&gt;");
+    expect(body).toContain("Task \\| 1 @&#x200B;everyone &lt;b&gt;x&lt;/b&gt;");
     // Only the references we write ourselves (master, sub-issues, pull requests, follow-up) are live.
     expect(findLiveReferences(body).filter((ref) => !/^#\d+$/.test(ref))).toEqual([]);
     expect(body).toContain("- [ ] Investigate #77 (task 2, agent_error)");

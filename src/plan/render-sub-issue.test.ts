@@ -50,26 +50,28 @@ describe("renderSubIssueBody", () => {
   it("cuts the context before neutralising, so the cut cannot split what it wrote", () => {
     const context = body.split("## Context from the master issue")[1] ?? "";
     expect(context).toContain("…");
-    expect(context).not.toContain("<code>@everyone</code>…");
+    expect(context).not.toMatch(/@…|@&#x200B;…/);
   });
 });
 
 describe("titles", () => {
-  it("puts the title's mentions and references in code spans, within GitHub's 256 characters", () => {
+  it("breaks the title's mentions and references with zero-width spaces, within GitHub's 256 characters", () => {
     const title = renderSubIssueTitle("[#{master}] {id}: {title}", 7, task());
+    // A title is plain text: `&#64;` shows as typed, but its #64 reads like a reference and is broken.
+    const z = (text: string) => text.replace(/[@#/:.-]/g, "$&\u200B");
     expect(title).toBe(
-      "[#7] 3: Ping `@everyone` `@org/team` &`#64`;octocat &commat;alice `#12` &`#35`;13 `owner/repo#14` `GH-15` `https://github.com/o/r/issues/16`",
+      `[#7] 3: Ping ${z("@everyone")} ${z("@org/team")} &${z("#64")};octocat &commat;alice ${z("#12")} &${z("#35")};13 ${z("owner/repo#14")} ${z("GH-15")} ${z("https://github.com/o/r/issues/16")}`,
     );
     const long = renderSubIssueTitle("{title}", 7, task({ title: `${"x".repeat(190)} ${HOSTILE}` }));
     expect(long.length).toBeLessThanOrEqual(256);
-    expect((long.match(/`/g) ?? []).length % 2).toBe(0);
+    expect(findLiveReferences(long)).toEqual([]);
   });
 });
 
 describe("safeMarkdown and safeLine", () => {
   it("neutralise after trimming and joining, so code cannot turn into prose after the check", () => {
-    expect(safeMarkdown("    @everyone")).toBe("<code>@everyone</code>");
-    expect(safeLine("```\n@everyone")).toBe("``` <code>@everyone</code>");
+    expect(safeMarkdown("    @everyone")).toBe("@&#x200B;everyone");
+    expect(safeLine("```\n@everyone")).toBe("``` @&#x200B;everyone");
     expect(findLiveReferences(`- [ ] ${safeLine(`x\n\n    ${HOSTILE}`)}`)).toEqual([]);
   });
 });

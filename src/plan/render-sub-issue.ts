@@ -1,6 +1,6 @@
 import { renderMarker } from "../github/markers.js";
 import { neutralizeMentions, neutralizeMentionsInline } from "../security/neutralize-mentions.js";
-import { neutralizeTitle, truncateTitle } from "../security/neutralize-title.js";
+import { neutralizeTitle } from "../security/neutralize-title.js";
 import { escapeMarkdownInline, sanitizeUntrustedText } from "../security/sanitize-untrusted-text.js";
 import type { Task } from "./task.js";
 
@@ -41,7 +41,7 @@ export function renderSubIssueTitle(template: string, master: number, task: Task
     .replaceAll("{id}", task.id)
     .replaceAll("{title}", neutralizeTitle(safeTitle(task.title)));
   // GitHub caps issue titles at 256 characters.
-  return truncateTitle(title, 256);
+  return title.length > 256 ? `${title.slice(0, 255)}…` : title;
 }
 
 function quote(markdown: string): string {

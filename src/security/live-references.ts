@@ -8,12 +8,13 @@ import { findReferences, isReferenceUrl } from "./github-references.js";
 /**
  * An independent check of what we write: the mentions and references GitHub would act on in a markdown
  * document, found by rendering it with a full CommonMark + GFM parser (micromark) rather than by the
- * line scanner `neutralizeMentions` uses. Tests run every hostile vector through both. Strict where
- * GitHub is lenient: a mention inside a link's text counts, and `<code>` counts only inside one block.
+ * line scanner `neutralizeMentions` uses. Tests run every hostile vector through both. Like GitHub, it
+ * skips text inside links and `<code>`/`<pre>`/`<a>`; stricter, an unclosed `<code>` ends with its block.
  * Quadratic on some hostile inputs (nested containers): for tests, not for the action's own text.
  */
 
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>|<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>/g;
+/** Tags, and what shows nothing: comments (unterminated, to the end), declarations, processing instructions. */
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>|<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[^>]*>/g;
 /** Elements whose text GitHub's mention and reference filters skip. */
 const INERT_ELEMENTS = new Set(["code", "pre", "a"]);
 /** Where inline content starts afresh: an unclosed `<code>` does not carry over (strict). */
@@ -57,10 +58,13 @@ export function findLiveReferences(markdown: string): string[] {
         if (!parent || FLOW_PARENTS.has(parent.type)) depth.value = 0;
         found.push(...htmlText(node.value, depth));
         return;
+      // GitHub skips the text of a link, not where it points.
       case "link":
       case "definition":
         if (isReferenceUrl(node.url)) found.push(node.url);
-        break;
+        return;
+      case "linkReference":
+        return;
       case "inlineCode":
       case "code":
         return;

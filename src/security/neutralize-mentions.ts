@@ -1,32 +1,44 @@
 import { codeSpans } from "./code-spans.js";
 import { decodeSourceUnits, joinUnits } from "./decode-markdown-text.js";
-import { findReferences, inertReference } from "./github-references.js";
+import { MAX_PASSES, breakReference, breaksAfter, findReferences } from "./github-references.js";
 
 /**
  * When we copy untrusted markdown (a task's description, an agent's message) into an issue or comment
  * we write, an `@user` or `@org/team` in it would notify those people under our name, and `#123`,
  * `owner/repo#123`, `GH-123` or an issue link would add a cross-reference to that issue (and a
- * "fixes #123" in a pull request would close it). Each becomes `<code>@user</code>`:
+ * "fixes #123" in a pull request would close it). Each gets a zero-width space, written `&#x200B;`,
+ * after each `@ # / : . -` in it (`@&#x200B;user`, `#&#x200B;123`), as Renovate does in its pull
+ * requests. Why this form:
  *
- * - GitHub looks for mentions and references after decoding entities, so `&#64;user` still pings;
- *   text inside `<code>`, `<pre>` and `<a>` is skipped by its mention and reference filters.
- * - An HTML `<code>` element, unlike a code span, works in an HTML block as well as in prose, and no
- *   stray backtick in the input can pair with it and push the mention back out into prose.
+ * - GitHub looks for mentions and references after decoding entities, so `&#64;user` still pings: the
+ *   check runs on decoded text, and the break survives decoding.
+ * - It adds no markup. A code span can be undone by a stray backtick in the input or by table
+ *   escaping, and does nothing in an HTML block; an HTML `<code>` can be swallowed by a tag or comment
+ *   the input left open. A character inside the reference works wherever text is rendered.
  *
  * Mentions inside code are left alone where the code is certain: code spans and top-level fenced code
  * blocks. Deciding that needs no full markdown parse (micromark is quadratic on nested containers and
- * emphasis): one pass over the lines, treating as prose every line that might be prose. A mention made
- * inert inside code that was not recognised shows its `<code>` tags: a cosmetic cost, never a ping.
+ * emphasis): one pass over the lines, treating as prose every line that might be prose. A mention
+ * broken inside code that was not recognised shows the entity: a cosmetic cost, never a ping.
  *
  * Neutralise last: trimming or joining lines afterwards can turn code into prose (an indented first
  * line becomes a paragraph once trimmed).
  */
 
+/** A zero-width space as markdown writes it: decoded in prose and HTML alike. */
+const ZERO_WIDTH = "&#x200B;";
 const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
 const BLANK = /^[ \t]*$/;
 /** A fence at column 0 cannot belong to a list item, block quote or footnote: it is top-level. */
 const FENCE_OPEN = /^(`{3,}(?=[^`]*$)|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`+|~+)[ \t]*$/;
+/**
+ * Lines where a backtick may belong to something other than a code span: a table row splits at pipes
+ * first; a link destination or title, a reference or footnote label, GitHub's `$…$` math and a GFM
+ * autolink (`https://…`, `www.…`, which runs to the next space) can each take a backtick in. Rather
+ * than model them, code spans are not looked for on such lines (tags are handled as HTML lines).
+ */
+const UNPAIRED_BACKTICKS = /[|[\]$]|:\/\/|www\./i;
 /** Where an HTML block may start; HTML blocks switch markdown (and code spans) off until they end. */
 const HTML_START = /<[A-Za-z/!?]/;
 /** HTML blocks that run past blank lines until an end marker (CommonMark types 1–5): start, end. */
@@ -43,57 +55,73 @@ interface Meter {
   work: number;
 }
 
-/** Whether an odd number of backslashes sits just before `at` (after `from`): it would escape our `<`. */
-function escapedAt(text: string, from: number, at: number): boolean {
-  let count = 0;
-  for (let i = at - 1; i >= from && text[i] === "\\"; i--) count++;
-  return count % 2 === 1;
+/**
+ * Breaks the references in `segment`, a piece of one line. `escapes` says whether backslash escapes
+ * exist there (prose) or not (HTML): the decoded text decides what is a reference and where the breaks
+ * go; the source is kept as written, each break going between two of its characters or entities. As in
+ * `breakReferences`, searched again until nothing is found, and after `MAX_PASSES` broken everywhere.
+ */
+function neutralizeSegment(segment: string, escapes: boolean, meter: Meter): string {
+  let out = segment;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next = breakOnce(out, escapes, meter, false);
+    meter.work += next.shown.length;
+    if (next.out === out || findReferences(next.shown).length === 0) return next.out;
+    out = next.out;
+  }
+  return breakOnce(out, escapes, meter, true).out;
 }
 
 /**
- * Rewrites the references in `segment`, a piece of one line that starts after a line ending or a code
- * span. `escapes` says whether backslash escapes exist there (prose) or not (HTML): the decoded text
- * decides what is a reference, the source is what is kept around it.
+ * One pass of `neutralizeSegment`: the new source, and the text it shows (breaks as U+200B), so that
+ * the next search needs no second decoding. With `everywhere`, a break after every `@ # / : . -`.
  */
-function neutralizeSegment(segment: string, escapes: boolean, meter: Meter): string {
+function breakOnce(
+  segment: string,
+  escapes: boolean,
+  meter: Meter,
+  everywhere: boolean,
+): { out: string; shown: string } {
   if (!segment.includes("&") && !segment.includes("\\")) {
     // Nothing to decode: the text is the source.
     meter.work += 2 * segment.length;
+    if (everywhere) return { out: breakReference(segment, ZERO_WIDTH), shown: "" };
     let out = "";
+    let shown = "";
     let cursor = 0;
     for (const ref of findReferences(segment)) {
-      out += segment.slice(cursor, ref.start) + inertReference(segment.slice(ref.start, ref.end), ref.kind);
+      const before = segment.slice(cursor, ref.start);
+      const reference = segment.slice(ref.start, ref.end);
+      out += before + breakReference(reference, ZERO_WIDTH);
+      shown += before + breakReference(reference, "\u200B");
       cursor = ref.end;
     }
-    return out + segment.slice(cursor);
+    return { out: out + segment.slice(cursor), shown: shown + segment.slice(cursor) };
   }
   const units = decodeSourceUnits(segment, escapes);
   const { text, offsets } = joinUnits(units);
-  const references = findReferences(text);
   meter.work += segment.length + units.length + 2 * text.length;
   let out = "";
+  let shown = "";
   let cursor = 0;
   let unit = 0;
+  const references = everywhere ? [{ start: 0, end: text.length }] : findReferences(text);
   for (const ref of references) {
-    // The units the reference covers, whole.
-    while (unit + 1 < units.length && (offsets[unit + 1] ?? 0) <= ref.start) unit++;
-    let last = unit;
-    while (last + 1 < units.length && (offsets[last + 1] ?? 0) < ref.end) last++;
-    const from = units[unit]?.start ?? 0;
-    const decoded = units
-      .slice(unit, last + 1)
-      .map((u) => u.text)
-      .join("");
-    const pad = escapedAt(segment, cursor, from) ? " " : "";
-    out += `${segment.slice(cursor, from)}${pad}${inertReference(decoded, ref.kind)}`;
-    meter.work += last - unit + 1 + (from - cursor);
-    cursor = units[last]?.end ?? segment.length;
-    unit = last + 1;
+    for (; unit < units.length && (offsets[unit] ?? 0) < ref.start; unit++) shown += units[unit]?.text ?? "";
+    for (; unit < units.length && (offsets[unit] ?? 0) < ref.end; unit++) {
+      const { start, end, text: decoded } = units[unit] ?? { start: 0, end: 0, text: "" };
+      const broken = breaksAfter(decoded.slice(-1));
+      out += segment.slice(cursor, end) + (broken ? ZERO_WIDTH : "");
+      shown += decoded + (broken ? "\u200B" : "");
+      cursor = end;
+      meter.work += end - start;
+    }
   }
-  return out + segment.slice(cursor);
+  for (; unit < units.length; unit++) shown += units[unit]?.text ?? "";
+  return { out: out + segment.slice(cursor), shown };
 }
 
-/** Rewrites one prose line outside the given code spans. */
+/** Breaks the references of one prose line outside the given code spans. */
 function neutralizeProse(line: string, spans: ReadonlyArray<[number, number]>, meter: Meter): string {
   let out = "";
   let cursor = 0;
@@ -102,6 +130,14 @@ function neutralizeProse(line: string, spans: ReadonlyArray<[number, number]>, m
     cursor = end;
   }
   return out + neutralizeSegment(line.slice(cursor), true, meter);
+}
+
+/**
+ * Breaks the references of a line that may be HTML or prose. The readings differ only in backslashes
+ * (`\&#35;1` is the text `&#35;1` in prose, `\#1` in HTML): breaking what either shows covers both.
+ */
+function neutralizeEitherWay(line: string, meter: Meter): string {
+  return neutralizeSegment(neutralizeSegment(line, false, meter), true, meter);
 }
 
 /** Scanner state across lines. */
@@ -118,14 +154,14 @@ function isFenceClose(line: string, fence: { char: string; length: number }): bo
   return m?.[1]?.[0] === fence.char && m[1].length >= fence.length;
 }
 
-/** In what may be an HTML block: backslashes are literal there, so decoding without escapes finds what either reading shows. */
+/** A line in what may be an HTML block, tracking where the block may end. */
 function neutralizeHtmlLine(line: string, html: Set<RegExp>, state: State): string {
   for (const [start, end] of HTML_SPANS_BLANK_LINES) if (start.test(line)) html.add(end);
   for (const end of html) if (end.test(line)) html.delete(end);
   if (BLANK.test(line) && html.size === 0) state.html = null;
   state.clean = true;
   state.work += line.length * (2 * HTML_SPANS_BLANK_LINES.length + 1);
-  return neutralizeSegment(line, false, state);
+  return neutralizeEitherWay(line, state);
 }
 
 /** One line (without its line ending): the rewritten line, updating the state. */
@@ -151,8 +187,7 @@ function neutralizeLine(line: string, state: State): string {
     return line;
   }
   if (!line.includes("`")) return neutralizeProse(line, [], state);
-  // A table row splits at pipes before code spans are paired; rather than model that, give up on spans.
-  if (!state.clean || line.includes("|")) {
+  if (!state.clean || UNPAIRED_BACKTICKS.test(line)) {
     state.clean = false;
     return neutralizeProse(line, [], state);
   }
@@ -176,8 +211,8 @@ export function neutralizeMentionsMetered(markdown: string): { text: string; wor
 }
 
 /**
- * Makes every `@mention`, issue reference and issue link in untrusted markdown inert by wrapping it in
- * `<code>`; code that is certainly code is left alone. Linear in the input's length.
+ * Makes every `@mention`, issue reference and issue link in untrusted markdown inert with zero-width
+ * spaces; code that is certainly code is left alone. Linear in the input's length.
  */
 export function neutralizeMentions(markdown: string): string {
   return neutralizeMentionsMetered(markdown).text;
@@ -190,7 +225,8 @@ export function neutralizeMentions(markdown: string): string {
 export function neutralizeMentionsInline(text: string): string {
   // The lookbehind starts a match only at the start of a run of spaces, which keeps this linear.
   const line = text.replace(/(?<![ \t])[ \t]*[\r\n]\s*/g, " ");
-  // A tag can hide a backtick from the pairing, and a table row splits at pipes first: no spans then.
-  const plain = !line.includes("`") || line.includes("|") || HTML_START.test(line);
-  return neutralizeProse(line, plain ? [] : codeSpans(line).spans, { work: 0 });
+  const meter = { work: 0 };
+  if (HTML_START.test(line)) return neutralizeEitherWay(line, meter);
+  const plain = !line.includes("`") || UNPAIRED_BACKTICKS.test(line);
+  return neutralizeProse(line, plain ? [] : codeSpans(line).spans, meter);
 }

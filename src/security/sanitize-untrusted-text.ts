@@ -1,4 +1,4 @@
-import { findReferences, inertReference } from "./github-references.js";
+import { breakReferences } from "./github-references.js";
 import { stripHiddenMarkup } from "./strip-hidden-markup.js";
 
 /**
@@ -117,8 +117,8 @@ function escapeInline(text: string): string {
 /**
  * Makes untrusted text safe as one markdown table cell or comment line: hidden content removed, newlines
  * collapsed, the rest shown as typed (markdown syntax escaped, `&` and HTML written as entities), and
- * every `@mention` and issue reference put in `<code>`, where GitHub neither notifies nor links. The
- * `<code>` tags are added after escaping, so they are the only markup in the result.
+ * every `@mention` and issue reference broken by zero-width spaces (see neutralize-mentions.ts), so
+ * GitHub neither notifies nor links. The breaks are added after escaping, which cannot undo them.
  */
 export function escapeMarkdownInline(input: string): string {
   const flat = sanitizeUntrustedText(input)
@@ -126,14 +126,8 @@ export function escapeMarkdownInline(input: string): string {
     .map((line) => line.trim())
     .filter((line) => line !== "")
     .join(" ");
-  let escaped = "";
-  let cursor = 0;
-  for (const ref of findReferences(flat)) {
-    escaped +=
-      escapeInline(flat.slice(cursor, ref.start)) + inertReference(flat.slice(ref.start, ref.end), ref.kind);
-    cursor = ref.end;
-  }
-  escaped += escapeInline(flat.slice(cursor));
+  // The text has no U+200B of its own (sanitising removed it): each one is a break, written as an entity.
+  const escaped = escapeInline(breakReferences(flat)).replace(/\u200B/g, "&#x200B;");
   // Block syntax only matters at the start of a line: headings, list items, ordered-list numbers.
   return escaped.replace(/^(\s*)([#+-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
 }

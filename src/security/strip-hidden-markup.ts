@@ -28,12 +28,13 @@ const ANY_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>/g;
 const HIDDEN_FLAG = /(?:^|\s)hidden(?=[\s=/]|$)/i;
 /** Checked on the tag's attributes with whitespace removed; `font-size:0.5em` is visible, `0px` is not. */
 const HIDING_STYLE = /display:none|visibility:hidden|font-size:0(?![.\d]*[1-9])|opacity:0(?![.\d]*[1-9])/;
-/**
- * One attribute with the space before it (or right after a quoted value). No attribute's value is shown
- * as content; GitHub's sanitiser drops most (`onclick`, `style`, `class`, `data-*`) and keeps some that
- * hold free text (`alt`, `title`, `aria-label`, `value`). Only these, short and without spaces, stay.
- */
+/** One attribute with the space before it (or right after a quoted value); a quote may be unterminated. */
 const ATTRIBUTE = /(?:(?<!\s)\s+|(?<=["']))([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s"'<>]*))?/g;
+/**
+ * No attribute's value is shown as content. GitHub's sanitiser drops most (`onclick`, `style`, `class`,
+ * `data-*`) and keeps some that hold free text (`alt`, `title`, `aria-label`, `value`). Only these
+ * stay, with a short value without spaces (links: http, https or mailto, as GitHub allows).
+ */
 const KEPT_ATTRIBUTES = new Set([
   "href",
   "src",
@@ -69,10 +70,16 @@ const LINK_DEFINITION = /^ {0,3}\[([^\][\n]{1,999})\]:[^\n]*(?:\n|$)/gm;
 const DEFINITION_TITLE = /(\]:\s*<?[^\s<>]{1,2048}>?)\s+("[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*$/;
 const LINK_LABEL = /\[([^\][\n]{1,999})\]/g;
 
+const LINK_ATTRIBUTES = new Set(["href", "src"]);
+const ALLOWED_SCHEME = /^(?:https?|mailto):/i;
+
 function keepsAttribute(name: string, value: string | undefined): boolean {
-  if (!KEPT_ATTRIBUTES.has(name.toLowerCase())) return false;
+  const lower = name.toLowerCase();
+  if (!KEPT_ATTRIBUTES.has(lower)) return false;
   const bare = (value ?? "").replace(/^["']|["']$/g, "");
-  return !/\s/.test(bare) && bare.length <= (name === "href" || name === "src" ? MAX_URL : MAX_VALUE);
+  if (/\s/.test(bare)) return false;
+  if (!LINK_ATTRIBUTES.has(lower)) return bare.length <= MAX_VALUE;
+  return bare.length <= MAX_URL && (!/^[a-z][a-z0-9+.-]*:/i.test(bare) || ALLOWED_SCHEME.test(bare));
 }
 
 /** A tag without the attributes that are not kept; unchanged (spacing included) when all are kept. */
