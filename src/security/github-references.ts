@@ -40,8 +40,8 @@ const KINDS: ReadonlyArray<readonly [ReferenceKind, string, string]> = [
  */
 const REFERENCE = new RegExp(KINDS.map(([, before, body]) => `${before}(${body})`).join("|"), "gi");
 /**
- * Right after a reference the text is taken to start afresh (no lookbehind), in case whatever makes
- * the reference inert also ends a text node: `GH-1GH-2` then yields both. Costs nothing otherwise.
+ * Right after a reference the text starts afresh (no lookbehind): GitHub links the reference, which ends
+ * its text node, so `GH-1GH-2` holds two references, and both are found.
  */
 const AT_BOUNDARY = new RegExp(KINDS.map(([, , body]) => `(${body})`).join("|"), "iy");
 /** Sentence punctuation after a link belongs to the sentence, as in GitHub's own autolinker. */
@@ -56,8 +56,8 @@ function referenceOf(m: RegExpExecArray): Reference {
 }
 
 /**
- * Every mention and reference in `text`, in order, not overlapping, as they would be once each found
- * one is wrapped in markup: the text right after one counts as the start of a word.
+ * Every mention and reference in `text`, in order, not overlapping; the text right after one counts as
+ * the start of a word.
  */
 export function findReferences(text: string): Reference[] {
   const found: Reference[] = [];
