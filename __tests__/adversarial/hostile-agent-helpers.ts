@@ -1,7 +1,5 @@
-/**
- * The hostile-agent catalogue's world: canary credentials, a runner's files as a job has them, a witness
- * any planted command would write to, an "evil" repository, and the two ways a runner grants the privilege.
- */
+// The hostile-agent catalogue's world: canary credentials, a runner's files as a job has them, a witness
+// any planted command would write to, an "evil" repository, and the two ways a runner grants the privilege.
 import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
@@ -88,10 +86,7 @@ export class HostileWorld {
   readonly steps: StepRecord[] = [];
   /** Where other users can read a snapshot of dist/, the hostile agent and the files below. */
   private readonly drop = fs.mkdtempSync(join(tmpdir(), "pto-hostile-"));
-  /**
-   * A 0666 file any planted command appends its environment to (its mtime lies in the past), a 0777
-   * directory they `touch ran-<label>` in, and a bare repository everyone may write (a redirected push's).
-   */
+  /** Where planted commands would append their environment and `touch ran-<label>`; where a push would go. */
   readonly witness = join(this.drop, "witness");
   readonly ranDir = join(this.drop, "ran");
   readonly evil = join(this.drop, "evil.git");
@@ -100,7 +95,6 @@ export class HostileWorld {
 
   constructor(
     readonly world: World,
-    readonly mode: PrivilegeMode,
     readonly canaries: ReturnType<typeof makeCanaries>,
     readonly runner: SudoRunnerUser | undefined,
   ) {
@@ -266,21 +260,29 @@ function filesText(path: string): string {
 /** A world whose GitHub stand-in accepts only the canary token, with the master issue `body` planned. */
 export async function createHostileWorld(mode: PrivilegeMode, body: string): Promise<HostileWorld> {
   const canaries = makeCanaries();
-  const world = await createWorld(undefined, {
-    tokens: {
-      [canaries.githubToken]: { login: "github-actions[bot]", type: "Bot" },
-      ghp_pat_token: { login: "maintainer-1", type: "User" },
-    },
-  });
+  const bot = { login: "github-actions[bot]", type: "Bot" } as const;
+  const tokens = {
+    [canaries.githubToken]: bot,
+    ghp_pat_token: { login: "maintainer-1", type: "User" } as const,
+  };
+  const world = await createWorld(undefined, { tokens });
   world.github.state.roles.set("maintainer-1", "maintain");
-  const hw = new HostileWorld(world, mode, canaries, mode === "sudo" ? createSudoRunnerUser() : undefined);
-  hw.master = world.github.seedIssue({ title: "Hostile agents", body, user: "maintainer-1" }).number;
-  const plan = await hw.step("plan", () => ({ mode: "plan" }));
-  if (plan.run.exitCode !== 0) throw new Error(`plan failed: ${plan.run.stdout}${plan.run.stderr}`);
-  const { "plan-artifact-id": id = "", "plan-sha256": sha = "", matrix = "{}" } = plan.outputs;
-  hw.pin = { "plan-artifact-id": id, "plan-sha256": sha };
-  hw.branches = (JSON.parse(matrix) as { include: Array<{ branch: string }> }).include.map((e) => e.branch);
-  return hw;
+  const runner = mode === "sudo" ? createSudoRunnerUser() : undefined;
+  let hw: HostileWorld | undefined;
+  try {
+    hw = new HostileWorld(world, canaries, runner);
+    hw.master = world.github.seedIssue({ title: "Hostile agents", body, user: "maintainer-1" }).number;
+    const plan = await hw.step("plan", () => ({ mode: "plan" }));
+    if (plan.run.exitCode !== 0) throw new Error(`plan failed: ${plan.run.stdout}${plan.run.stderr}`);
+    const { "plan-artifact-id": id = "", "plan-sha256": sha = "", matrix = "{}" } = plan.outputs;
+    hw.pin = { "plan-artifact-id": id, "plan-sha256": sha };
+    hw.branches = (JSON.parse(matrix) as { include: Array<{ branch: string }> }).include.map((e) => e.branch);
+    return hw;
+  } catch (error) {
+    // The runner user and its sudoers entry must not outlive a failed set-up.
+    await (hw ? hw.close() : world.close().finally(() => runner?.dispose()));
+    throw error;
+  }
 }
 
 /** What the hostile agent recorded: each try's result ("ok", what it read, or an error code), its finds. */
