@@ -11,8 +11,8 @@ import {
 } from "./hostile-agent-helpers.js";
 
 // Attacks on the git the action runs after the agent: hooks and commands planted in the configuration
-// the agent can write, a push redirected elsewhere, and a file that would run with the repository's
-// secrets once pushed. Each task's agent is the hostile agent with one behaviour.
+// the agent can write, a push redirected elsewhere, a file that would run with the repository's secrets
+// once pushed, and a `git` planted on PATH. Each task's agent is the hostile agent with one behaviour.
 const BODY = `## Sub-Tasks
 - [ ] **Hooks**: Create \`a/\`.
 - [ ] **Push redirect**: Create \`b/\`.
