@@ -12,14 +12,12 @@ export interface SourceUnit {
   end: number;
   /** What it renders as. */
   text: string;
-  /** Whether it is written as itself (not a reference or an escape). */
-  literal: boolean;
 }
 
 /**
- * Named references that decode to ASCII punctuation: the only ones that can form or break a mention, a
- * reference or a code span. Any other valid name decodes to a non-ASCII character, which the patterns
- * treat like the `;` that ends the reference left undecoded.
+ * Named references that decode to ASCII punctuation: the only ones that can form or end a mention or a
+ * reference. Any other valid name decodes to a non-ASCII character, which the patterns treat like the
+ * `;` that ends the reference left undecoded.
  */
 const ASCII_ENTITIES: Readonly<Record<string, string>> = {
   Tab: "\t",
@@ -93,20 +91,20 @@ export function decodeSourceUnits(source: string, escapes: boolean): SourceUnit[
       const m = REFERENCE_AT.exec(source);
       if (m) {
         const end = i + m[0].length;
-        units.push({ start: i, end, text: decodeReference(m[1], m[2], m[3]), literal: false });
+        units.push({ start: i, end, text: decodeReference(m[1], m[2], m[3]) });
         i = end;
         continue;
       }
     }
     const next = source[i + 1] ?? "";
     if (escapes && ch === "\\" && ASCII_PUNCTUATION.test(next)) {
-      units.push({ start: i, end: i + 2, text: next, literal: false });
+      units.push({ start: i, end: i + 2, text: next });
       i += 2;
       continue;
     }
     // Keep surrogate pairs whole so decoded text stays valid UTF-16.
-    const width = (ch.codePointAt(0) ?? 0) > 0xffff ? 2 : 1;
-    units.push({ start: i, end: i + width, text: source.slice(i, i + width), literal: true });
+    const width = (source.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    units.push({ start: i, end: i + width, text: source.slice(i, i + width) });
     i += width;
   }
   return units;
