@@ -65,6 +65,8 @@ describe.each(PRIVILEGE_MODES)(
         "write HOME/.gitconfig": "ok",
         "write HOME/.config/git/config": "ok",
         "write runner HOME/.gitconfig": "EACCES",
+        // Live: a plain `git status` and `git commit` in the tree (the agent's own, told to only take note) ran them.
+        "plants that ran for a naive git": expect.stringMatching(/hookspath-pre-commit.*program/),
       });
       const step = steps[0] as StepRecord;
       expect(readFileSync(`${step.paths.HOME}/.gitconfig`, "utf8")).toBe(RUNNER_GITCONFIG);
