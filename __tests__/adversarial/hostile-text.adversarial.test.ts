@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { git } from "../harness/git-fixture.js";
 import type { World } from "../harness/world.js";
 import type { WorkflowRunReport } from "../local-runner/run-workflow.js";
+import { findLiveReferences } from "../../src/security/live-references.js";
 import { attack } from "./catalog.js";
 import { createAdversarialWorld, isValidBranch, orchestrate, runnerText, summariesOf } from "./helpers.js";
 
@@ -116,9 +117,10 @@ describe("hostile master-issue text", () => {
 
   it(attack("mentions-and-references"), () => {
     const text = posted();
-    expect(text).not.toMatch(/(^|[^&#\w])@(everyone|org\/team|octocat)/);
-    expect(text).not.toMatch(/(^|[^&\w#/])#123\b/);
-    expect(text).toContain("&#64;everyone");
+    // Read as GitHub reads it (entities decoded, in context): none of the copied ones is live.
+    const live = findLiveReferences(text).filter((r) => /everyone|org\/team|octocat|#123\b/.test(r));
+    expect(live).toEqual([]);
+    expect(text).toContain("@&#x200B;everyone");
   });
 
   it(attack("hidden-instructions"), () => {

@@ -108,7 +108,7 @@ describe("aggregate mode through dist/index.js", () => {
     expect(body).toContain("**Success rate**: 1/3 (33.3%, threshold 80%)");
     expect(body).toContain("Cart \\| model");
     expect(body).not.toContain("@everyone");
-    expect(body).toContain("&#64;everyone");
+    expect(body).toContain("@&#x200B;everyone");
     expect(body).not.toContain("<b>");
     expect(body).toContain("```mermaid\ngantt");
     expect(body).toContain(`- [ ] Review and merge #${pr?.number} (task 1)`);

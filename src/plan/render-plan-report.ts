@@ -1,4 +1,5 @@
 import { fitRows } from "../github/fit-rows.js";
+import { neutralizeMentionsInline } from "../security/neutralize-mentions.js";
 import { escapeMarkdownInline } from "../security/sanitize-untrusted-text.js";
 import type { PlanDocument } from "./plan-schema.js";
 import type { ValidationOutcome } from "./validate-plan.js";
@@ -21,9 +22,12 @@ const LEVEL_RANK = { error: 0, warning: 1, info: 2 } as const;
  */
 export function renderFindings(findings: PlanDocument["validation"]["findings"]): string[] {
   if (findings.length === 0) return ["✅ No dependencies between tasks, no shared files."];
-  return [...findings]
-    .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level])
-    .map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`);
+  return (
+    [...findings]
+      .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level])
+      // Messages quote issue text (paths, `#N` of other issues): inert, so our comment pings and links nobody.
+      .map((f) => `- ${LEVEL_ICON[f.level]} ${neutralizeMentionsInline(f.message)}`)
+  );
 }
 
 function cell(text: string, max = 80): string {
