@@ -78,6 +78,7 @@ describe.each(PRIVILEGE_MODES)(
         "write W/.git/config": "ok",
         "write HOME/.gitconfig": "ok",
         "write runner HOME/.gitconfig": "EACCES",
+        "naive git's url": `file://${hw.evil}`,
       });
       expect(gitDir(hw.evil, "for-each-ref")).toBe("");
       expect(gitDir(hw.evil, "count-objects", "-v")).toMatch(/^count: 0\nsize: 0\nin-pack: 0\n/);
