@@ -3,6 +3,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GitError, type GitResult } from "../git/git.js";
+import { findSystemTool } from "../isolation/privilege.js";
 
 /** Where and how a hardened git runs; see `createHardenedGit`. */
 export interface HardenedGitOptions {
@@ -32,7 +33,10 @@ export interface HardenedGitOptions {
    * trust a repository the agent made. @default []
    */
   safeDirectories?: readonly string[];
-  /** The git executable. @default "git", found on PATH */
+  /**
+   * The git executable. @default git from a root-owned system directory (`trustedGit`): PATH may hold a
+   * directory any user can write (`/usr/local/bin` on GitHub's images), where the agent could plant one.
+   */
   gitExecutable?: string;
 }
 
@@ -127,10 +131,24 @@ function protocolArgs(protocols: readonly string[]): string[] {
   return args;
 }
 
+/** Root-owned directories only: no user, and so no agent, can put a program there. */
+const SYSTEM_PATH = "/usr/bin:/bin:/usr/sbin:/sbin";
+
+/**
+ * The system's git: root-owned, writable by nobody else, in a root-owned directory. Never a `git` found
+ * through the action's PATH, which an agent's user may have written to.
+ */
+export function trustedGit(): string {
+  const path = findSystemTool("git", SYSTEM_PATH.split(":"));
+  if (!path) throw new Error(`git was not found in ${SYSTEM_PATH.replaceAll(":", ", ")} (owned by root)`);
+  return path;
+}
+
 /** The whole environment of a hardened git: nothing inherited but PATH, so no `GIT_*` leaks in. */
 function hardenedEnv(options: HardenedGitOptions): Record<string, string> {
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+    // Git finds its helpers in its own exec path; anything else it starts comes from system directories.
+    PATH: SYSTEM_PATH,
     HOME: emptyHomeDir(),
     LC_ALL: "C",
     GIT_CONFIG_GLOBAL: "/dev/null",
@@ -172,7 +190,7 @@ export function createHardenedGit(options: HardenedGitOptions): HardenedGit {
     ...(options.gitDir !== undefined ? [`--git-dir=${options.gitDir}`] : []),
     ...(options.workTree !== undefined ? [`--work-tree=${options.workTree}`] : []),
   ];
-  const executable = options.gitExecutable ?? "git";
+  const executable = options.gitExecutable ?? trustedGit();
   return async (args, call = {}) => {
     const env = { ...baseEnv };
     for (const [key, value] of Object.entries(call.env ?? {})) {
