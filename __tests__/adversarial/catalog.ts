@@ -80,7 +80,8 @@ export const ATTACKS: readonly Attack[] = [
     id: "mentions-and-references",
     area: "Hostile text",
     attack: "`@everyone`, `@org/team`, `@user` and `#123` in titles and bodies",
-    outcome: "Rewritten as `&#64;` / `&#35;` entities in every issue, PR and comment: nobody is pinged",
+    outcome:
+      "A zero-width space breaks each one (`@&#x200B;everyone`, `#&#x200B;123`) in every issue, PR and comment: read as GitHub reads it (entities decoded), none is live; nobody is pinged",
   },
   {
     id: "hidden-instructions",
