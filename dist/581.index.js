@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 async function runAggregateStep(inputs, github) {
     (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_1__/* .requireArtifactService */ .vx)("Aggregate");
     const [{ runAggregate }, { createArtifactStore }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(820), __webpack_require__.e(663)]).then(__webpack_require__.bind(__webpack_require__, 76663)),
+        Promise.all(/* import() */[__webpack_require__.e(544), __webpack_require__.e(243)]).then(__webpack_require__.bind(__webpack_require__, 76663)),
         __webpack_require__.e(/* import() */ 10).then(__webpack_require__.bind(__webpack_require__, 54010)),
     ]);
     const run = (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_1__/* .runContext */ .pO)();

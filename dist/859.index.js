@@ -57,7 +57,7 @@ async function ensureAgentCli(kind, options) {
     if (found)
         return found;
     const version = options.version ?? spec.version;
-    options.log(`${spec.bin} is not on PATH: installing ${spec.pkg}@${version} from npm`);
+    options.log(`${spec.bin} is not on PATH: installing ${spec.pkg}@${version} from npm into ${options.prefix}`);
     const result = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_2__/* .getExecOutput */ .H)("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", options.prefix, `${spec.pkg}@${version}`], { ignoreReturnCode: true, silent: true });
     const installed = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.prefix, "node_modules", ".bin", spec.bin);
     if (result.exitCode !== 0 || !(await findOnPath(spec.bin, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.prefix, "node_modules", ".bin")))) {

@@ -240,8 +240,8 @@ async function checkActor(github, actor, allowedBots) {
         };
 }
 
-// EXTERNAL MODULE: ./src/plan/render-sub-issue.ts + 1 modules
-var render_sub_issue = __webpack_require__(42259);
+// EXTERNAL MODULE: ./src/plan/render-sub-issue.ts
+var render_sub_issue = __webpack_require__(82207);
 ;// CONCATENATED MODULE: ./src/plan/build-matrix.ts
 
 function buildMatrix(tasks) {
@@ -1137,7 +1137,10 @@ function parseMasterIssue(body) {
 var plan_schema = __webpack_require__(26009);
 // EXTERNAL MODULE: ./src/github/fit-rows.ts
 var fit_rows = __webpack_require__(55757);
+// EXTERNAL MODULE: ./src/security/neutralize-mentions.ts + 2 modules
+var neutralize_mentions = __webpack_require__(49179);
 ;// CONCATENATED MODULE: ./src/plan/render-plan-report.ts
+
 
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well clear of it. */
@@ -1156,9 +1159,10 @@ const LEVEL_RANK = { error: 0, warning: 1, info: 2 };
 function renderFindings(findings) {
     if (findings.length === 0)
         return ["✅ No dependencies between tasks, no shared files."];
-    return [...findings]
+    return ([...findings]
         .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level])
-        .map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`);
+        // Messages quote issue text (paths, `#N` of other issues): inert, so our comment pings and links nobody.
+        .map((f) => `- ${LEVEL_ICON[f.level]} ${(0,neutralize_mentions/* neutralizeMentionsInline */.mO)(f.message)}`));
 }
 function cell(text, max = 80) {
     const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;

@@ -22,23 +22,35 @@ const MIN_SECRET_LENGTH = 4;
 /** Base64 fragments shorter than this could match unrelated base64 by chance. */
 const MIN_BASE64_FRAGMENT = 8;
 /**
+ * What may sit right before a token in printed text without being part of it: not a letter or digit, or
+ * the end of an escape sequence that ends in one. Terminal colours (`\x1b[31m`, also JSON-escaped as
+ * `\u001b[31m`) and JSON escapes (`\n`, `\t`, `\u0041`) glue a letter to the token, so `\b` would miss it.
+ */
+const START = String.raw `(?<=^|[^A-Za-z0-9]|(?:\x1b|\\u001[bB]|\\x1[bB]|\\e|\\033)\[[0-9;]*[A-Za-z]|\\[bfnrtv]|\\u[0-9a-fA-F]{4})`;
+/** The token ends where a letter or digit cannot continue it. */
+const END = String.raw `(?![A-Za-z0-9])`;
+function shape(body, flags = "g") {
+    return new RegExp(START + body, flags);
+}
+/**
  * Credential shapes masked even when we were not told the value. Each is a [pattern, replacement];
  * replacements keep the non-secret prefix so the log still says what was there.
  */
 const TOKEN_SHAPES = [
-    [/\bgh[pousr]_[A-Za-z0-9]{20,}\b/g, MASK], // GitHub classic, OAuth, user-to-server, server-to-server, refresh
-    [/\bgithub_pat_[A-Za-z0-9_]{20,}/g, MASK], // GitHub fine-grained PAT
-    [/\bsk-ant-[A-Za-z0-9_-]{10,}/g, MASK], // Anthropic API key / OAuth token
-    [/\bsk-[A-Za-z0-9_-]{20,}/g, MASK], // OpenAI keys (sk-…, sk-proj-…, sk-svcacct-…)
-    [/\bAKIA[0-9A-Z]{16}\b/g, MASK], // AWS access key id
-    [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, MASK], // Slack
-    [/\bAIza[0-9A-Za-z_-]{35}\b/g, MASK], // Google API key
-    [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, MASK], // JWT
+    [shape(String.raw `gh[pousr]_[A-Za-z0-9]{20,}` + END), MASK], // GitHub classic, OAuth, user-to-server, server-to-server, refresh
+    [shape(String.raw `github_pat_[A-Za-z0-9_]{20,}`), MASK], // GitHub fine-grained PAT
+    [shape(String.raw `sk-ant-[A-Za-z0-9_-]{10,}`), MASK], // Anthropic API key / OAuth token
+    [shape(String.raw `sk-[A-Za-z0-9_-]{20,}`), MASK], // OpenAI keys (sk-…, sk-proj-…, sk-svcacct-…)
+    [shape(String.raw `(?:AKIA|ASIA)[0-9A-Z]{16}` + END), MASK], // AWS access key id, long-lived and temporary
+    [shape(String.raw `xox[abeprs]-[A-Za-z0-9-]{10,}`), MASK], // Slack bot, user, app, refresh, config tokens
+    [shape(String.raw `AIza[0-9A-Za-z_-]{35}` + END), MASK], // Google API key
+    [shape(String.raw `eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`), MASK], // JWT
     // A bearer token has a digit somewhere; "Bearer authentication" in prose is left alone.
     [/\b(Bearer\s+)(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}/gi, `$1${MASK}`],
     [/\b(Authorization:\s*(?:Basic|token)\s+)\S+/gi, `$1${MASK}`],
     [/\b(x-access-token:)[^@\s]+@/gi, `$1${MASK}@`],
-    [/\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)[^@\s/]+@/gi, `$1${MASK}@`], // credentials in a URL
+    // Credentials in a URL, with a scheme or protocol-relative (`//user:pass@host`).
+    [/((?:\b[a-z][a-z0-9+.-]*:)?\/\/[^/\s:@]+:)[^@\s/]+@/gi, `$1${MASK}@`],
 ];
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -92,8 +104,9 @@ function maskShapes(text) {
 }
 /**
  * Builds a redactor for the given secret values (values shorter than 4 characters are ignored) that also
- * masks well-known token shapes (GitHub, Anthropic, OpenAI, AWS, Slack, Google, JWTs, bearer and basic
- * credentials, credentials in URLs).
+ * masks well-known token shapes (GitHub, Anthropic, OpenAI, AWS long-lived and temporary key ids, Slack,
+ * Google, JWTs, bearer and basic credentials, credentials in URLs), also right after a terminal colour
+ * code or a JSON escape.
  */
 function createRedactor(secrets) {
     const { pattern } = buildSecretPattern(secrets);

@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _plan_preview_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(779);
+/* harmony import */ var _plan_preview_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(578);
 
 
 
@@ -70,7 +70,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 779:
+/***/ 578:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -94,12 +94,132 @@ __nccwpck_require__.d(constructs_namespaceObject, {
   text: () => (constructs_text)
 });
 
+;// CONCATENATED MODULE: ./src/security/github-references.ts
+/**
+ * What GitHub turns into a notification or a cross-reference when it renders text: `@user` and
+ * `@org/team` mentions, `#12`, `owner/repo#12` and `GH-12` issue references, and links to issues, pull
+ * requests and discussions. GitHub looks for them in the rendered text (entities decoded), outside
+ * `<code>`, `<pre>` and `<a>` elements, so callers pass decoded text. `breakReference` makes one inert.
+ *
+ * The patterns are broader than GitHub's own: an `@name` or `#123` counts even right after a letter
+ * (`a@b.c@user`, `deadbeef#1`), because GitHub starts a new text node after anything it links (an
+ * email, a commit SHA, a custom autolink), and the next mention is then at the start of a word. An
+ * email's `@domain` is broken too: the break is invisible, the address loses only its mailto link.
+ * Missing a real mention pings someone; breaking a harmless one costs a zero-width space.
+ */
+/** Each kind's pattern, and what may not come before it (a word it would be part of). */
+const KINDS = [
+    // Issue, pull request and discussion links (a comment anchor or a sub-page included).
+    [
+        "url",
+        "",
+        String.raw `(?:https?:\/\/)?(?:www\.)?github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pulls?|discussions)\/\d+[^\s<>\x60]*`,
+    ],
+    ["cross-repo", String.raw `(?<![a-z0-9.\/-])`, String.raw `[a-z0-9][a-z0-9-]*\/[\w.-]+#\d+`],
+    ["gh-id", String.raw `(?<![a-z0-9])`, String.raw `gh-\d+`],
+    ["issue", "", String.raw `#\d+`],
+    ["mention", "", String.raw `@[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][\w.-]*)?`],
+];
+/**
+ * One alternation. Branches that start with a letter have a lookbehind so they only start where a word
+ * starts: every character is the start of at most one scan of its word, which keeps 64 KB linear.
+ */
+const REFERENCE = new RegExp(KINDS.map(([, before, body]) => `${before}(${body})`).join("|"), "gi");
+/**
+ * Right after a reference the text starts afresh (no lookbehind): GitHub links the reference, which ends
+ * its text node, so `GH-1GH-2` holds two references, and both are found.
+ */
+const AT_BOUNDARY = new RegExp(KINDS.map(([, , body]) => `(${body})`).join("|"), "iy");
+/** Sentence punctuation after a link belongs to the sentence, as in GitHub's own autolinker. */
+const TRAILING_PUNCTUATION = /[.,:;!?'")\]]+$/;
+function referenceOf(m) {
+    const index = m.slice(1).findIndex((group) => group !== undefined);
+    const kind = KINDS[index]?.[0] ?? "mention";
+    let end = m.index + m[0].length;
+    if (kind === "url")
+        end -= TRAILING_PUNCTUATION.exec(m[0])?.[0].length ?? 0;
+    return { kind, start: m.index, end };
+}
+/**
+ * Every mention and reference in `text`, in order, not overlapping; the text right after one counts as
+ * the start of a word.
+ */
+function findReferences(text) {
+    const found = [];
+    for (let pos = 0; pos < text.length;) {
+        let m = null;
+        if (found.length > 0) {
+            AT_BOUNDARY.lastIndex = pos;
+            m = AT_BOUNDARY.exec(text);
+        }
+        if (!m) {
+            REFERENCE.lastIndex = pos;
+            m = REFERENCE.exec(text);
+        }
+        if (!m)
+            break;
+        const ref = referenceOf(m);
+        found.push(ref);
+        pos = ref.end;
+    }
+    return found;
+}
+/** Whether `url` points at an issue, pull request or discussion (a link there adds a cross-reference). */
+function isReferenceUrl(url) {
+    const [first] = findReferences(url);
+    return first?.kind === "url" && first.start === 0;
+}
+/** After these characters a zero-width space leaves no piece of a reference that any pattern matches. */
+const BREAK_AFTER = /[@#/:.-]/;
+/** Whether a zero-width space goes right after `ch` (the last character of a piece of a reference). */
+function breaksAfter(ch) {
+    return BREAK_AFTER.test(ch);
+}
+/**
+ * A reference made inert by a zero-width space after each `@ # / : . -` in it: it looks the same, but
+ * GitHub's patterns (a name right after `@`, digits right after `#` or `GH-`, a whole `github.com/…`
+ * link) no longer match, in any context: prose, HTML, a table cell, a title. `zeroWidth` is how to
+ * write the space: the entity `&#x200B;` in markdown, the character itself in a plain-text title.
+ */
+function breakReference(reference, zeroWidth) {
+    let out = "";
+    for (const ch of reference)
+        out += breaksAfter(ch) ? ch + zeroWidth : ch;
+    return out;
+}
+/** Passes before giving up on finding references one by one (see `breakReferences`). */
+const MAX_PASSES = 4;
+/**
+ * Plain text (a title, a table cell before escaping) with every reference broken by U+200B. A break can
+ * start a word where there was none (`@https://github.com/…`: the mention is `@https`, after it the
+ * link begins a word), so the text is searched again until nothing is found; after `MAX_PASSES`, every
+ * `@ # / : . -` gets a break, which leaves nothing to find.
+ */
+function breakReferences(text) {
+    let out = text;
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const found = findReferences(out);
+        if (found.length === 0)
+            return out;
+        let next = "";
+        let cursor = 0;
+        for (const ref of found) {
+            next += out.slice(cursor, ref.start) + breakReference(out.slice(ref.start, ref.end), "\u200B");
+            cursor = ref.end;
+        }
+        out = next + out.slice(cursor);
+    }
+    return findReferences(out).length === 0 ? out : breakReference(out, "\u200B");
+}
+
 ;// CONCATENATED MODULE: ./src/security/strip-hidden-markup.ts
 /**
- * Markup whose text GitHub does not display: hidden elements, text-carrying attributes, image alt text,
- * link titles and link definitions nothing refers to (`[//]: # (…)` is the classic markdown comment).
- * Every pattern here is bounded (tag bodies stop at `<`, lengths are capped, quoted values may be
- * unterminated) so a hostile 64 KB issue body is processed in linear time.
+ * Markup whose text GitHub does not display: hidden elements, CDATA sections, processing instructions
+ * and declarations (`<!DOCTYPE …>`), every attribute but a few harmless ones, image alt text, link
+ * titles, link targets that hold words, and link definitions nothing refers to (`[//]: # (…)` is the
+ * classic markdown comment). Every pattern here is bounded (tag bodies stop at `<`, lengths are capped,
+ * quoted values may be unterminated, delimited sections are found with `indexOf`) so a hostile 64 KB
+ * issue body is processed in linear time.
  */
 /** Elements whose content GitHub never shows (its sanitiser drops them). */
 const ALWAYS_HIDDEN_TAGS = new Set(["script", "style", "template", "noscript", "textarea", "title"]);
@@ -118,17 +238,91 @@ const VOID_TAGS = new Set([
     "track",
 ]);
 const OPEN_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*?)?)(\/?)>/g;
-const ANY_TAG = /<[a-zA-Z][^<>]*>/g;
+const ANY_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>/g;
 const HIDDEN_FLAG = /(?:^|\s)hidden(?=[\s=/]|$)/i;
 /** Checked on the tag's attributes with whitespace removed; `font-size:0.5em` is visible, `0px` is not. */
 const HIDING_STYLE = /display:none|visibility:hidden|font-size:0(?![.\d]*[1-9])|opacity:0(?![.\d]*[1-9])/;
-/** Attributes whose text is not shown as content: alt text, tooltips, screen-reader labels, data. */
-const INVISIBLE_ATTRIBUTE = /\s(?:alt|title|placeholder|aria-[\w-]+|data-[\w-]+)\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s"'>]+)/gi;
+/** One attribute with the space before it (or right after a quoted value); a quote may be unterminated. */
+const ATTRIBUTE = /(?:(?<!\s)\s+|(?<=["']))([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s"'<>]*))?/g;
+/**
+ * No attribute's value is shown as content. GitHub's sanitiser drops most (`onclick`, `style`, `class`,
+ * `data-*`) and keeps some that hold free text (`alt`, `title`, `aria-label`, `value`). Only these
+ * stay, with a short value without spaces (links: http, https or mailto, as GitHub allows).
+ */
+const KEPT_ATTRIBUTES = new Set([
+    "href",
+    "src",
+    "width",
+    "height",
+    "align",
+    "valign",
+    "colspan",
+    "rowspan",
+    "start",
+    "type",
+    "open",
+    "checked",
+    "disabled",
+    "dir",
+    "lang",
+]);
+/** Link targets are URLs; one up to 2048 characters without spaces is kept, like GitHub's own limit. */
+const MAX_URL = 2048;
+const MAX_VALUE = 32;
+/** Sections GitHub's HTML parser turns into nothing: CDATA, processing instructions, declarations. */
+const DELIMITED = [
+    [/<!\[CDATA\[/g, "]]>"],
+    [/<\?/g, "?>"],
+    [/<![A-Za-z]/g, ">"],
+];
+/** A link target in angle brackets may hold spaces, so whole sentences nobody sees unless they hover. */
+const WORDY_TARGET = /(\]\(\s*|^ {0,3}\[[^\][\n]{1,999}\]:[ \t]*)<([^<>\n]{0,2048})>/gm;
 const IMAGE_ALT = /!\[[^\][\n]+\](?=[([])/g;
 const LINK_TITLE = /(\]\(\s*<?[^\s()<>[\]]{1,2048}>?)\s+("[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*\)/g;
 const LINK_DEFINITION = /^ {0,3}\[([^\][\n]{1,999})\]:[^\n]*(?:\n|$)/gm;
 const DEFINITION_TITLE = /(\]:\s*<?[^\s<>]{1,2048}>?)\s+("[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*$/;
 const LINK_LABEL = /\[([^\][\n]{1,999})\]/g;
+const LINK_ATTRIBUTES = new Set(["href", "src"]);
+const ALLOWED_SCHEME = /^(?:https?|mailto):/i;
+function keepsAttribute(name, value) {
+    const lower = name.toLowerCase();
+    if (!KEPT_ATTRIBUTES.has(lower))
+        return false;
+    const bare = (value ?? "").replace(/^["']|["']$/g, "");
+    if (/\s/.test(bare))
+        return false;
+    if (!LINK_ATTRIBUTES.has(lower))
+        return bare.length <= MAX_VALUE;
+    return bare.length <= MAX_URL && (!/^[a-z][a-z0-9+.-]*:/i.test(bare) || ALLOWED_SCHEME.test(bare));
+}
+/** A tag without the attributes that are not kept; unchanged (spacing included) when all are kept. */
+function stripAttributes(tag, name, body, count) {
+    let dropped = false;
+    const kept = body.replace(ATTRIBUTE, (attribute, attrName, value) => {
+        if (keepsAttribute(attrName, value))
+            return attribute;
+        dropped = true;
+        count();
+        return "";
+    });
+    return dropped ? `<${name}${kept}>` : tag;
+}
+/** Removes each section from `open` to the next `close`; an unterminated one is left, as markdown shows it. */
+function removeDelimited(text, open, close, count) {
+    let out = "";
+    let cursor = 0;
+    open.lastIndex = 0;
+    for (let m = open.exec(text); m; m = open.exec(text)) {
+        const end = text.indexOf(close, m.index + m[0].length);
+        if (end < 0)
+            break;
+        out += text.slice(cursor, m.index);
+        cursor = end + close.length;
+        open.lastIndex = cursor;
+        count();
+    }
+    return out + text.slice(cursor);
+}
 function isHidden(tag, attributes) {
     if (ALWAYS_HIDDEN_TAGS.has(tag) || HIDDEN_FLAG.test(attributes))
         return true;
@@ -186,8 +380,13 @@ function removeLinkDefinitionText(text, count) {
 function stripHiddenMarkup(input) {
     let removed = 0;
     const count = () => void removed++;
-    let text = removeHiddenElements(input, count);
-    text = text.replace(ANY_TAG, (tag) => tag.replace(INVISIBLE_ATTRIBUTE, () => (count(), "")));
+    let text = input;
+    for (const [open, close] of DELIMITED)
+        text = removeDelimited(text, open, close, count);
+    text = removeHiddenElements(text, count);
+    // Before attributes: `<a b c>` as a link target is not a tag.
+    text = text.replace(WORDY_TARGET, (target, before, url) => /\s/.test(url) ? (count(), `${before}<>`) : target);
+    text = text.replace(ANY_TAG, (tag, name, body) => stripAttributes(tag, name, body, count));
     text = text.replace(IMAGE_ALT, () => (count(), "![]"));
     text = text.replace(LINK_TITLE, (_m, target) => (count(), `${target})`));
     text = removeLinkDefinitionText(text, count);
@@ -195,6 +394,7 @@ function stripHiddenMarkup(input) {
 }
 
 ;// CONCATENATED MODULE: ./src/security/sanitize-untrusted-text.ts
+
 
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 /**
@@ -265,10 +465,26 @@ function sanitizeUntrustedText(input) {
     removed.hiddenHtml = markup.removed;
     return { text: markup.text, removed };
 }
+/** Markdown syntax in one line of plain text, written so it shows as typed. */
+function escapeInline(text) {
+    return text.replace(/[\\|`*_[\]~<>&]/g, (ch) => {
+        switch (ch) {
+            case "<":
+                return "&lt;";
+            case ">":
+                return "&gt;";
+            case "&":
+                return "&amp;";
+            default:
+                return `\\${ch}`;
+        }
+    });
+}
 /**
  * Makes untrusted text safe as one markdown table cell or comment line: hidden content removed, newlines
- * collapsed, markdown syntax escaped, HTML neutralised, and `@mentions` / `#123` references written as
- * entities (`&#64;`, `&#35;`) that render the same but notify and link nobody.
+ * collapsed, the rest shown as typed (markdown syntax escaped, `&` and HTML written as entities), and
+ * every `@mention` and issue reference broken by zero-width spaces (see neutralize-mentions.ts), so
+ * GitHub neither notifies nor links. The breaks are added after escaping, which cannot undo them.
  */
 function escapeMarkdownInline(input) {
     const flat = sanitizeUntrustedText(input)
@@ -276,20 +492,8 @@ function escapeMarkdownInline(input) {
         .map((line) => line.trim())
         .filter((line) => line !== "")
         .join(" ");
-    const escaped = flat.replace(/[\\|`*_[\]~<>]|@(?=[A-Za-z0-9])|#(?=\d)/g, (ch) => {
-        switch (ch) {
-            case "<":
-                return "&lt;";
-            case ">":
-                return "&gt;";
-            case "@":
-                return "&#64;";
-            case "#":
-                return "&#35;";
-            default:
-                return `\\${ch}`;
-        }
-    });
+    // The text has no U+200B of its own (sanitising removed it): each one is a break, written as an entity.
+    const escaped = escapeInline(breakReferences(flat)).replace(/\u200B/g, "&#x200B;");
     // Block syntax only matters at the start of a line: headings, list items, ordered-list numbers.
     return escaped.replace(/^(\s*)([#+-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
 }
@@ -9880,6 +10084,7 @@ const OUTCOMES = [
     "cancelled",
     "limit",
     "push_failed",
+    "refused",
     "pr_failed",
     "api_error",
     "crashed",
@@ -9891,6 +10096,10 @@ const ERROR_TYPES = [
     "NO_CHANGES",
     "PUSH_FAILED",
     "SECRET_IN_CHANGES",
+    "PROTECTED_PATH",
+    "UNSAFE_FILE",
+    "WORK_LIMIT",
+    "ISOLATION_UNAVAILABLE",
     "PR_FAILED",
     "API_ERROR",
     "LIMIT_EXCEEDED",
@@ -29182,7 +29391,384 @@ function fitRows(rows, budget, fixedLength) {
     return { kept, omitted: rows.length - kept.length };
 }
 
+;// CONCATENATED MODULE: ./src/security/code-spans.ts
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+/**
+ * The code spans of one line, paired as CommonMark pairs backtick strings: an opener that is not
+ * escaped closes at the next backtick string of the same length (backslashes are literal inside a
+ * span). `balanced` is false when an opener found no closer on the line: in a paragraph it might close
+ * on a later line. Linear: one pointer per string length only moves forward.
+ */
+function code_spans_codeSpans(line) {
+    const runs = new Map();
+    for (const m of line.matchAll(/`+/g)) {
+        const list = runs.get(m[0].length) ?? [];
+        list.push(m.index);
+        runs.set(m[0].length, list);
+    }
+    const next = new Map();
+    const spans = [];
+    let balanced = true;
+    for (let i = 0; i < line.length;) {
+        const ch = line[i];
+        if (ch === "\\" && ASCII_PUNCTUATION.test(line[i + 1] ?? "")) {
+            i += 2;
+            continue;
+        }
+        if (ch !== "`") {
+            i++;
+            continue;
+        }
+        let end = i;
+        while (line[end] === "`")
+            end++;
+        const length = end - i;
+        // Closers are whole backtick strings starting after the opener.
+        const list = runs.get(length) ?? [];
+        let k = next.get(length) ?? 0;
+        while (k < list.length && (list[k] ?? 0) < end)
+            k++;
+        next.set(length, k);
+        const close = list[k];
+        if (close === undefined) {
+            balanced = false;
+            i = end;
+            continue;
+        }
+        spans.push([i, close + length]);
+        i = close + length;
+    }
+    return { spans, balanced };
+}
+
+;// CONCATENATED MODULE: ./src/security/decode-markdown-text.ts
+/**
+ * Markdown source as the reader sees it: character references (`&#64;`, `&#x40;`, `&commat;`) and
+ * backslash escapes (`\@`) decoded, each decoded piece keeping the source range it came from. GitHub
+ * finds mentions after decoding, so a rewrite must look at decoded text and edit the source.
+ */
+/**
+ * Named references that decode to ASCII punctuation: the only ones that can form or end a mention or a
+ * reference. Any other valid name decodes to a non-ASCII character, which the patterns treat like the
+ * `;` that ends the reference left undecoded.
+ */
+const ASCII_ENTITIES = {
+    Tab: "\t",
+    NewLine: "\n",
+    excl: "!",
+    quot: '"',
+    QUOT: '"',
+    num: "#",
+    dollar: "$",
+    percnt: "%",
+    amp: "&",
+    AMP: "&",
+    apos: "'",
+    lpar: "(",
+    rpar: ")",
+    ast: "*",
+    midast: "*",
+    plus: "+",
+    comma: ",",
+    period: ".",
+    sol: "/",
+    colon: ":",
+    semi: ";",
+    lt: "<",
+    LT: "<",
+    equals: "=",
+    gt: ">",
+    GT: ">",
+    quest: "?",
+    commat: "@",
+    lsqb: "[",
+    lbrack: "[",
+    bsol: "\\",
+    rsqb: "]",
+    rbrack: "]",
+    Hat: "^",
+    lowbar: "_",
+    UnderBar: "_",
+    grave: "`",
+    DiacriticalGrave: "`",
+    lcub: "{",
+    lbrace: "{",
+    verbar: "|",
+    vert: "|",
+    VerticalLine: "|",
+    rcub: "}",
+    rbrace: "}",
+};
+const REFERENCE_AT = /&(?:#[xX]([0-9a-fA-F]{1,6});|#(\d{1,7});|([A-Za-z][A-Za-z0-9]{0,31});)/y;
+const decode_markdown_text_ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+function decodeReference(hex, dec, name) {
+    if (name !== undefined)
+        return ASCII_ENTITIES[name] ?? `&${name};`;
+    const codePoint = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    // CommonMark renders NUL, surrogates and out-of-range code points as U+FFFD.
+    const valid = codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
+    return String.fromCodePoint(valid ? codePoint : 0xfffd);
+}
+/**
+ * Splits `source` into units. With `escapes`, a backslash before ASCII punctuation is an escape (markdown
+ * prose); without, it is a plain character (HTML, where only references are decoded).
+ */
+function decodeSourceUnits(source, escapes) {
+    const units = [];
+    for (let i = 0; i < source.length;) {
+        const ch = source[i] ?? "";
+        if (ch === "&") {
+            REFERENCE_AT.lastIndex = i;
+            const m = REFERENCE_AT.exec(source);
+            if (m) {
+                const end = i + m[0].length;
+                units.push({ start: i, end, text: decodeReference(m[1], m[2], m[3]) });
+                i = end;
+                continue;
+            }
+        }
+        const next = source[i + 1] ?? "";
+        if (escapes && ch === "\\" && decode_markdown_text_ASCII_PUNCTUATION.test(next)) {
+            units.push({ start: i, end: i + 2, text: next });
+            i += 2;
+            continue;
+        }
+        // Keep surrogate pairs whole so decoded text stays valid UTF-16.
+        const width = (source.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+        units.push({ start: i, end: i + width, text: source.slice(i, i + width) });
+        i += width;
+    }
+    return units;
+}
+/** The decoded text of `units`, with the index in it where each unit starts. */
+function joinUnits(units) {
+    const offsets = [];
+    let text = "";
+    for (const unit of units) {
+        offsets.push(text.length);
+        text += unit.text;
+    }
+    return { text, offsets };
+}
+
+;// CONCATENATED MODULE: ./src/security/neutralize-mentions.ts
+
+
+
+/**
+ * When we copy untrusted markdown (a task's description, an agent's message) into an issue or comment
+ * we write, an `@user` or `@org/team` in it would notify those people under our name, and `#123`,
+ * `owner/repo#123`, `GH-123` or an issue link would add a cross-reference to that issue (and a
+ * "fixes #123" in a pull request would close it). Each gets a zero-width space, written `&#x200B;`,
+ * after each `@ # / : . -` in it (`@&#x200B;user`, `#&#x200B;123`), as Renovate does in its pull
+ * requests. Why this form:
+ *
+ * - GitHub looks for mentions and references after decoding entities, so `&#64;user` still pings: the
+ *   check runs on decoded text, and the break survives decoding.
+ * - It adds no markup. A code span can be undone by a stray backtick in the input or by table
+ *   escaping, and does nothing in an HTML block; an HTML `<code>` can be swallowed by a tag or comment
+ *   the input left open. A character inside the reference works wherever text is rendered.
+ *
+ * Mentions inside code are left alone where the code is certain: code spans and top-level fenced code
+ * blocks. Deciding that needs no full markdown parse (micromark is quadratic on nested containers and
+ * emphasis): one pass over the lines, treating as prose every line that might be prose. A mention
+ * broken inside code that was not recognised shows the entity: a cosmetic cost, never a ping.
+ *
+ * Neutralise last: trimming or joining lines afterwards can turn code into prose (an indented first
+ * line becomes a paragraph once trimmed).
+ */
+/** A zero-width space as markdown writes it: decoded in prose and HTML alike. */
+const ZERO_WIDTH = "&#x200B;";
+const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+const BLANK = /^[ \t]*$/;
+/** A fence at column 0 cannot belong to a list item, block quote or footnote: it is top-level. */
+const FENCE_OPEN = /^(`{3,}(?=[^`]*$)|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(`+|~+)[ \t]*$/;
+/**
+ * Lines where a backtick may belong to something other than a code span: a table row splits at pipes
+ * first; a link destination or title, a reference or footnote label, GitHub's `$…$` math and a GFM
+ * autolink (`https://…`, `www.…`, which runs to the next space) can each take a backtick in. Rather
+ * than model them, code spans are not looked for on such lines (tags are handled as HTML lines).
+ */
+const UNPAIRED_BACKTICKS = /[|[\]$]|:\/\/|www\./i;
+/** Where an HTML block may start; HTML blocks switch markdown (and code spans) off until they end. */
+const HTML_START = /<[A-Za-z/!?]/;
+/** HTML blocks that run past blank lines until an end marker (CommonMark types 1–5): start, end. */
+const HTML_SPANS_BLANK_LINES = (/* unused pure expression or super */ null && ([
+    [/<(?:script|pre|style|textarea)(?![\w-])/i, /<\/(?:script|pre|style|textarea)>/i],
+    [/<!--/, /-->/],
+    [/<\?/, /\?>/],
+    [/<![A-Za-z]/, />/],
+    [/<!\[CDATA\[/, /\]\]>/],
+]));
+/**
+ * Breaks the references in `segment`, a piece of one line. `escapes` says whether backslash escapes
+ * exist there (prose) or not (HTML): the decoded text decides what is a reference and where the breaks
+ * go; the source is kept as written, each break going between two of its characters or entities. As in
+ * `breakReferences`, searched again until nothing is found, and after `MAX_PASSES` broken everywhere.
+ */
+function neutralizeSegment(segment, escapes, meter) {
+    let out = segment;
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const next = breakOnce(out, escapes, meter, false);
+        meter.work += next.shown.length;
+        if (next.out === out || findReferences(next.shown).length === 0)
+            return next.out;
+        out = next.out;
+    }
+    return breakOnce(out, escapes, meter, true).out;
+}
+/**
+ * One pass of `neutralizeSegment`: the new source, and the text it shows (breaks as U+200B), so that
+ * the next search needs no second decoding. With `everywhere`, a break after every `@ # / : . -`.
+ */
+function breakOnce(segment, escapes, meter, everywhere) {
+    if (!segment.includes("&") && !segment.includes("\\")) {
+        // Nothing to decode: the text is the source.
+        meter.work += 2 * segment.length;
+        if (everywhere)
+            return { out: breakReference(segment, ZERO_WIDTH), shown: "" };
+        let out = "";
+        let shown = "";
+        let cursor = 0;
+        for (const ref of findReferences(segment)) {
+            const before = segment.slice(cursor, ref.start);
+            const reference = segment.slice(ref.start, ref.end);
+            out += before + breakReference(reference, ZERO_WIDTH);
+            shown += before + breakReference(reference, "\u200B");
+            cursor = ref.end;
+        }
+        return { out: out + segment.slice(cursor), shown: shown + segment.slice(cursor) };
+    }
+    const units = decodeSourceUnits(segment, escapes);
+    const { text, offsets } = joinUnits(units);
+    meter.work += segment.length + units.length + 2 * text.length;
+    let out = "";
+    let shown = "";
+    let cursor = 0;
+    let unit = 0;
+    const references = everywhere ? [{ start: 0, end: text.length }] : findReferences(text);
+    for (const ref of references) {
+        for (; unit < units.length && (offsets[unit] ?? 0) < ref.start; unit++)
+            shown += units[unit]?.text ?? "";
+        for (; unit < units.length && (offsets[unit] ?? 0) < ref.end; unit++) {
+            const { start, end, text: decoded } = units[unit] ?? { start: 0, end: 0, text: "" };
+            const broken = breaksAfter(decoded.slice(-1));
+            out += segment.slice(cursor, end) + (broken ? ZERO_WIDTH : "");
+            shown += decoded + (broken ? "\u200B" : "");
+            cursor = end;
+            meter.work += end - start;
+        }
+    }
+    for (; unit < units.length; unit++)
+        shown += units[unit]?.text ?? "";
+    return { out: out + segment.slice(cursor), shown };
+}
+/** Breaks the references of one prose line outside the given code spans. */
+function neutralizeProse(line, spans, meter) {
+    let out = "";
+    let cursor = 0;
+    for (const [start, end] of spans) {
+        out += neutralizeSegment(line.slice(cursor, start), true, meter) + line.slice(start, end);
+        cursor = end;
+    }
+    return out + neutralizeSegment(line.slice(cursor), true, meter);
+}
+/**
+ * Breaks the references of a line that may be HTML or prose. The readings differ only in backslashes
+ * (`\&#35;1` is the text `&#35;1` in prose, `\#1` in HTML): breaking what either shows covers both.
+ */
+function neutralizeEitherWay(line, meter) {
+    return neutralizeSegment(neutralizeSegment(line, false, meter), true, meter);
+}
+function isFenceClose(line, fence) {
+    const m = FENCE_CLOSE.exec(line);
+    return m?.[1]?.[0] === fence.char && m[1].length >= fence.length;
+}
+/** A line in what may be an HTML block, tracking where the block may end. */
+function neutralizeHtmlLine(line, html, state) {
+    for (const [start, end] of HTML_SPANS_BLANK_LINES)
+        if (start.test(line))
+            html.add(end);
+    for (const end of html)
+        if (end.test(line))
+            html.delete(end);
+    if (BLANK.test(line) && html.size === 0)
+        state.html = null;
+    state.clean = true;
+    state.work += line.length * (2 * HTML_SPANS_BLANK_LINES.length + 1);
+    return neutralizeEitherWay(line, state);
+}
+/** One line (without its line ending): the rewritten line, updating the state. */
+function neutralizeLine(line, state) {
+    state.work += line.length * 4;
+    if (state.fence) {
+        if (isFenceClose(line, state.fence)) {
+            state.fence = null;
+            state.clean = true;
+        }
+        return line;
+    }
+    if (state.html === null && HTML_START.test(line))
+        state.html = new Set();
+    if (state.html !== null)
+        return neutralizeHtmlLine(line, state.html, state);
+    if (BLANK.test(line)) {
+        state.clean = true;
+        return line;
+    }
+    const fence = FENCE_OPEN.exec(line)?.[1];
+    // A fence interrupts a paragraph, so whatever the line before was, this one opens a fence.
+    if (fence) {
+        state.fence = { char: fence[0] ?? "`", length: fence.length };
+        return line;
+    }
+    if (!line.includes("`"))
+        return neutralizeProse(line, [], state);
+    if (!state.clean || UNPAIRED_BACKTICKS.test(line)) {
+        state.clean = false;
+        return neutralizeProse(line, [], state);
+    }
+    const { spans, balanced } = codeSpans(line);
+    state.work += line.length * 3;
+    state.clean = balanced;
+    return neutralizeProse(line, spans, state);
+}
+/** `neutralizeMentions` with the work it did: characters examined, summed over passes (for tests). */
+function neutralizeMentionsMetered(markdown) {
+    const state = { fence: null, html: null, clean: true, work: 0 };
+    let out = "";
+    LINE.lastIndex = 0;
+    for (let m = LINE.exec(markdown); m && m[0] !== ""; m = LINE.exec(markdown)) {
+        const ending = /(?:\r\n|\r|\n)$/.exec(m[0])?.[0] ?? "";
+        out += neutralizeLine(m[0].slice(0, m[0].length - ending.length), state) + ending;
+        state.work += m[0].length;
+    }
+    return { text: out, work: state.work };
+}
+/**
+ * Makes every `@mention`, issue reference and issue link in untrusted markdown inert with zero-width
+ * spaces; code that is certainly code is left alone. Linear in the input's length.
+ */
+function neutralizeMentions(markdown) {
+    return neutralizeMentionsMetered(markdown).text;
+}
+/**
+ * The same for text that will sit inside one line of markdown (a list item, a sentence after a label):
+ * line breaks become spaces first, and no line can start a fence or an HTML block there.
+ */
+function neutralizeMentionsInline(text) {
+    // The lookbehind starts a match only at the start of a run of spaces, which keeps this linear.
+    const line = text.replace(/(?<![ \t])[ \t]*[\r\n]\s*/g, " ");
+    const meter = { work: 0 };
+    if (HTML_START.test(line))
+        return neutralizeEitherWay(line, meter);
+    const plain = !line.includes("`") || UNPAIRED_BACKTICKS.test(line);
+    return neutralizeProse(line, plain ? [] : code_spans_codeSpans(line).spans, meter);
+}
+
 ;// CONCATENATED MODULE: ./src/plan/render-plan-report.ts
+
 
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well clear of it. */
@@ -29201,9 +29787,10 @@ const LEVEL_RANK = { error: 0, warning: 1, info: 2 };
 function renderFindings(findings) {
     if (findings.length === 0)
         return ["✅ No dependencies between tasks, no shared files."];
-    return [...findings]
+    return ([...findings]
         .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level])
-        .map((f) => `- ${LEVEL_ICON[f.level]} ${f.message}`);
+        // Messages quote issue text (paths, `#N` of other issues): inert, so our comment pings and links nobody.
+        .map((f) => `- ${LEVEL_ICON[f.level]} ${neutralizeMentionsInline(f.message)}`));
 }
 function cell(text, max = 80) {
     const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
