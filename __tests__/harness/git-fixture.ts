@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { afterAll } from "vitest";
 
 const IDENTITY = {
   GIT_AUTHOR_NAME: "Fixture",
@@ -73,4 +74,22 @@ exit 0
 `,
     { mode: 0o755 },
   );
+}
+
+/**
+ * For a test file: a scratch directory and `createOrigin`, both removed when the file's tests end.
+ * Call at the top level of the file (it registers an `afterAll`).
+ */
+export function scratchGit(prefix: string): { temp: string; createOrigin: typeof createOrigin } {
+  const temp = mkdtempSync(join(tmpdir(), prefix));
+  const made = [temp];
+  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  return {
+    temp,
+    createOrigin: (files) => {
+      const origin = createOrigin(files);
+      made.push(dirname(origin.origin));
+      return origin;
+    },
+  };
 }

@@ -1,23 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { createOrigin as createFixtureOrigin } from "../../__tests__/harness/git-fixture.js";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { scratchGit } from "../../__tests__/harness/git-fixture.js";
 import { BOT_IDENTITY, buildCommit, WorkRejectedError } from "./build-commit.js";
 import { createPublishRepo, type PublishRepo } from "./fresh-clone.js";
 import { contentBytes, type WorkDocument, type WorkFile } from "./work-schema.js";
 import { writeWorkTree } from "./work-tree.js";
 
-const temp = mkdtempSync(join(tmpdir(), "pto-build-commit-"));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-const origins: string[] = [];
-afterAll(() => origins.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-/** The fixture's origin, removed when this file's tests end. */
-function createOrigin(files?: Record<string, string>) {
-  const made = createFixtureOrigin(files);
-  origins.push(dirname(made.origin));
-  return made;
-}
+const { temp, createOrigin } = scratchGit("pto-build-commit-");
 
 async function publishRepo(): Promise<{ repo: PublishRepo; startSha: string }> {
   const { originUrl } = createOrigin({ "README.md": "# Demo\n", "src.ts": "one\ntwo\n" });

@@ -1,21 +1,11 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { createOrigin as createFixtureOrigin, git } from "../../__tests__/harness/git-fixture.js";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { scratchGit, git } from "../../__tests__/harness/git-fixture.js";
 import { buildCommit } from "./build-commit.js";
 import { createPublishRepo, remoteProtocol } from "./fresh-clone.js";
 
-const temp = mkdtempSync(join(tmpdir(), "pto-fresh-clone-"));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-const origins: string[] = [];
-afterAll(() => origins.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-/** The fixture's origin, removed when this file's tests end. */
-function createOrigin(files?: Record<string, string>) {
-  const made = createFixtureOrigin(files);
-  origins.push(dirname(made.origin));
-  return made;
-}
+const { temp, createOrigin } = scratchGit("pto-fresh-clone-");
 
 const emptyWork = (startSha: string) => ({
   schema_version: "1.0" as const,

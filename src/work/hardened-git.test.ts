@@ -1,25 +1,15 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { createOrigin as createFixtureOrigin, git } from "../../__tests__/harness/git-fixture.js";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { scratchGit, git } from "../../__tests__/harness/git-fixture.js";
 import type { RunGit } from "../git/git.js";
 import { createHardenedGit } from "./hardened-git.js";
 
-const root = mkdtempSync(join(tmpdir(), "pto-hardened-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const origins: string[] = [];
-afterAll(() => origins.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-/** The fixture's origin, removed when this file's tests end. */
-function createOrigin(files?: Record<string, string>) {
-  const made = createFixtureOrigin(files);
-  origins.push(dirname(made.origin));
-  return made;
-}
+const { temp: root, createOrigin } = scratchGit("pto-hardened-");
 let dirs = 0;
 const freshDir = (name: string) => {
   const dir = join(root, `${name}-${++dirs}`);

@@ -1,9 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { createOrigin as createFixtureOrigin, git } from "../../__tests__/harness/git-fixture.js";
+import { describe, expect, it } from "vitest";
+import { scratchGit, git } from "../../__tests__/harness/git-fixture.js";
 import { buildCommit } from "./build-commit.js";
 import { captureChanges } from "./capture-changes.js";
 import { createPublishRepo } from "./fresh-clone.js";
@@ -12,19 +11,11 @@ import { protectedPathsTouched } from "./protected-paths.js";
 import { scanWork, secretNeedles } from "./secret-scan.js";
 import { parseWorkDocument, serializeWorkDocument, sha256Hex, type WorkDocument } from "./work-schema.js";
 
+const { temp: root, createOrigin } = scratchGit("pto-work-chain-");
+
 // Canaries standing for the publishing job's token and the agent job's model key.
 const WRITE_TOKEN = "ghs_PublishCanary0123456789abcdefghijKLMN";
 const MODEL_KEY = "sk-ant-api03-ModelKeyCanary-7fQ2xL9mB4vN8cR1tZ6wY3pK0sD5gH2j-AbCdEfGh";
-const root = mkdtempSync(join(tmpdir(), "pto-work-chain-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const origins: string[] = [];
-afterAll(() => origins.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-/** The fixture's origin, removed when this file's tests end. */
-function createOrigin(files?: Record<string, string>) {
-  const made = createFixtureOrigin(files);
-  origins.push(dirname(made.origin));
-  return made;
-}
 const isRoot = process.getuid?.() === 0;
 
 /**
