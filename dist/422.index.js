@@ -10,15 +10,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runAgentStep: () => (/* binding */ runAgentStep)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _runner_context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(75457);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _runner_context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75457);
+
 
 
 
@@ -32,7 +35,7 @@ __webpack_require__.r(__webpack_exports__);
 /** How much of the agent's log may wait in memory for the runner to read it. */
 const LOG_BUFFER_BYTES = 1024 * 1024;
 async function runAgentStep(inputs, github) {
-    (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_5__/* .requireArtifactService */ .vx)("Agent");
+    (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_6__/* .requireArtifactService */ .vx)("Agent");
     const [{ runAgent }, { createArtifactStore }, { runProcess }, { ensureAgentCli }, { createRedactor }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(282), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 44725)),
         __webpack_require__.e(/* import() */ 217).then(__webpack_require__.bind(__webpack_require__, 67217)),
@@ -40,8 +43,11 @@ async function runAgentStep(inputs, github) {
         __webpack_require__.e(/* import() */ 160).then(__webpack_require__.bind(__webpack_require__, 17160)),
         __webpack_require__.e(/* import() */ 649).then(__webpack_require__.bind(__webpack_require__, 2649)),
     ]);
-    const secrets = (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_5__/* .knownSecrets */ .xU)(inputs);
-    for (const secret of secrets)
+    const secrets = (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_6__/* .knownSecrets */ .xU)(inputs);
+    // The agent's stand-in for a model key: only worth something to the job's own proxy, but masked and
+    // redacted like a key (not searched for in the change: an agent may well write its own environment).
+    const modelPlaceholder = `pto-placeholder-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(24).toString("hex")}`;
+    for (const secret of [...secrets, modelPlaceholder])
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
     // The runner cancels a job with SIGINT, then SIGTERM: stop the agent, then still upload its status.
     const cancel = new AbortController();
@@ -53,28 +59,28 @@ async function runAgentStep(inputs, github) {
     }
     // Relative to the workspace, as the runner resolves paths of actions.
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const workingDir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.resolve)(workspace, inputs["working-directory"] ?? ".");
+    const workingDir = (0,node_path__WEBPACK_IMPORTED_MODULE_5__.resolve)(workspace, inputs["working-directory"] ?? ".");
     const tempDir = process.env.RUNNER_TEMP ?? (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 48161, 23))).tmpdir();
-    const run = (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_5__/* .runContext */ .pO)();
+    const run = (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_6__/* .runContext */ .pO)();
     const isolation = inputs.isolation === "user" ? await isolationPort(inputs, workingDir) : undefined;
     if (!isolation)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e("isolation: none — the agent runs as the runner's user and holds its model key.");
-    const { owner, repo } = (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_5__/* .repository */ .Jk)();
+    const { owner, repo } = (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_6__/* .repository */ .Jk)();
     const serverUrl = process.env.GITHUB_SERVER_URL ?? "https://github.com";
     const result = await runAgent({
         github,
-        log: _runner_context_js__WEBPACK_IMPORTED_MODULE_5__/* .logger */ .vF,
+        log: _runner_context_js__WEBPACK_IMPORTED_MODULE_6__/* .logger */ .vF,
         artifacts: await createArtifactStore(tempDir),
         runProcess,
         isolation,
-        checkoutDir: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(`${workingDir}/.git`) ? workingDir : undefined,
+        checkoutDir: (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(`${workingDir}/.git`) ? workingDir : undefined,
         defaultRemoteUrl: `${serverUrl}/${owner}/${repo}.git`,
         ensureCli: async (kind) => ensureAgentCli(kind, {
             path: process.env.PATH,
             // Not under RUNNER_TEMP, which the agent's user cannot enter: a fresh directory it can read.
             prefix: await cliPrefix(),
             version: inputs["agent-version"],
-            log: _runner_context_js__WEBPACK_IMPORTED_MODULE_5__/* .logger */ .vF.info,
+            log: _runner_context_js__WEBPACK_IMPORTED_MODULE_6__/* .logger */ .vF.info,
         }),
         env: process.env,
         run: {
@@ -85,7 +91,8 @@ async function runAgentStep(inputs, github) {
         tempDir,
         now: () => new Date(),
         cancel: cancel.signal,
-        redact: createRedactor(secrets),
+        redact: createRedactor([...secrets, modelPlaceholder]),
+        modelPlaceholder,
         secrets,
         // Our stdout is the job log: a pipe the runner drains at its own pace. Past 1 MiB not yet taken,
         // wait for it to drain rather than hold an agent's whole log in memory.
@@ -122,15 +129,15 @@ async function runAgentStep(inputs, github) {
  * parent of that name someone else made, or can write, is refused.
  */
 async function cliPrefix() {
-    const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), `pto-agent-cli-${process.getuid?.() ?? "user"}`);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(parent, { recursive: true, mode: 0o755 });
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(parent);
+    const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(), `pto-agent-cli-${process.getuid?.() ?? "user"}`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(parent, { recursive: true, mode: 0o755 });
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.lstat)(parent);
     if (!info.isDirectory() || info.uid !== process.getuid?.() || (info.mode & 0o022) !== 0) {
         throw new Error(`${parent} is not a directory only this user can write: refusing to install the agent CLI there`);
     }
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(parent, "job-"));
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(dir, 0o755);
-    process.once("exit", () => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true }));
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(parent, "job-"));
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chmod)(dir, 0o755);
+    process.once("exit", () => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(dir, { recursive: true, force: true }));
     return dir;
 }
 /**

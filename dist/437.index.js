@@ -921,6 +921,7 @@ async function openContainment(options) {
                 provider: "anthropic",
                 upstream: env.ANTHROPIC_BASE_URL || ANTHROPIC_API,
                 credential: { kind: given.anthropicApiKey ? "api-key" : "oauth-token", value: anthropic },
+                placeholder: options.placeholder,
                 ...(budget !== undefined ? { maxBudgetUsd: budget } : {}),
                 log: options.log,
             });
@@ -937,6 +938,7 @@ async function openContainment(options) {
                 provider: "openai",
                 upstream: env.OPENAI_BASE_URL || OPENAI_API,
                 credential: { kind: "api-key", value: given.openaiApiKey },
+                placeholder: options.placeholder,
                 ...(budget !== undefined ? { maxBudgetUsd: budget } : {}),
                 log: options.log,
             });
@@ -3950,6 +3952,7 @@ async function prepare(deps, inputs, facts, held) {
         env: deps.env,
         tempDir: deps.tempDir,
         log: (line) => deps.log.info(`[proxy] ${line}`),
+        placeholder: deps.modelPlaceholder,
     }).catch((error) => {
         throw new OutcomeError({
             outcome: "crashed",

@@ -114,8 +114,9 @@ describe("secrets", () => {
       world.artifacts.artifacts.find((a) => a.name === `status-${master}-2-1.json`)?.content.toString() ??
         "{}",
     ) as { log_excerpt: string };
-    // What it could print was the proxy's placeholder, never the key.
-    expect(status.log_excerpt).toMatch(/key: pto-placeholder-[0-9a-f]+/);
+    // What it could print was the proxy's placeholder, never the key; redacted all the same.
+    expect(status.log_excerpt).toContain("key: ***");
+    expect(status.log_excerpt).not.toContain("pto-placeholder-");
     const comments = [...world.github.state.comments.values()].map((c) => c.body).join("\n");
     for (const form of forms(CANARIES["anthropic-api-key"])) expect(comments).not.toContain(form);
     expect(summariesOf(world, master)).toHaveLength(1);

@@ -57,6 +57,8 @@ export async function openContainment(options: {
   env: NodeJS.ProcessEnv;
   tempDir: string;
   log: (line: string) => void;
+  /** The key the agent is given instead of the real ones (redacted from everything, like a secret). */
+  placeholder: string;
 }): Promise<Containment> {
   const { inputs, env } = options;
   const given: AgentCredentials = {
@@ -110,6 +112,7 @@ export async function openContainment(options: {
         provider: "anthropic",
         upstream: env.ANTHROPIC_BASE_URL || ANTHROPIC_API,
         credential: { kind: given.anthropicApiKey ? "api-key" : "oauth-token", value: anthropic },
+        placeholder: options.placeholder,
         ...(budget !== undefined ? { maxBudgetUsd: budget } : {}),
         log: options.log,
       });
@@ -124,6 +127,7 @@ export async function openContainment(options: {
         provider: "openai",
         upstream: env.OPENAI_BASE_URL || OPENAI_API,
         credential: { kind: "api-key", value: given.openaiApiKey },
+        placeholder: options.placeholder,
         ...(budget !== undefined ? { maxBudgetUsd: budget } : {}),
         log: options.log,
       });

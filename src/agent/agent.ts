@@ -39,6 +39,8 @@ export interface AgentDeps {
   checkoutDir: string | undefined;
   /** The remote when the checkout names none: `<server>/<owner>/<repo>.git`. */
   defaultRemoteUrl: string;
+  /** What the agent holds instead of a model key; `redact` removes it too. */
+  modelPlaceholder: string;
   /** Finds or installs the agent CLI; returns its path. */
   ensureCli: (kind: "claude" | "codex") => Promise<string>;
   /** The action's environment; the agent gets an allow-listed part of it. */
@@ -214,6 +216,7 @@ async function prepare(
       env: deps.env,
       tempDir: deps.tempDir,
       log: (line) => deps.log.info(`[proxy] ${line}`),
+      placeholder: deps.modelPlaceholder,
     }).catch((error: unknown) => {
       throw new OutcomeError({
         outcome: "crashed",

@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import type { GitHubClient } from "../github/github-client.js";
 import type { AgentInputs } from "../inputs.js";
+import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { chmod, lstat, mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -26,7 +27,10 @@ export async function runAgentStep(inputs: AgentInputs, github: GitHubClient): P
       import("../security/redact-secrets.js"),
     ]);
   const secrets = knownSecrets(inputs);
-  for (const secret of secrets) core.setSecret(secret);
+  // The agent's stand-in for a model key: only worth something to the job's own proxy, but masked and
+  // redacted like a key (not searched for in the change: an agent may well write its own environment).
+  const modelPlaceholder = `pto-placeholder-${randomBytes(24).toString("hex")}`;
+  for (const secret of [...secrets, modelPlaceholder]) core.setSecret(secret);
   // The runner cancels a job with SIGINT, then SIGTERM: stop the agent, then still upload its status.
   const cancel = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -71,7 +75,8 @@ export async function runAgentStep(inputs: AgentInputs, github: GitHubClient): P
       tempDir,
       now: () => new Date(),
       cancel: cancel.signal,
-      redact: createRedactor(secrets),
+      redact: createRedactor([...secrets, modelPlaceholder]),
+      modelPlaceholder,
       secrets,
       // Our stdout is the job log: a pipe the runner drains at its own pace. Past 1 MiB not yet taken,
       // wait for it to drain rather than hold an agent's whole log in memory.
