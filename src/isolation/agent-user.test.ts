@@ -104,8 +104,9 @@ describe.skipIf(!isRoot)("createAgentSandbox (as root)", () => {
     chownSync(join(repo, "foreign"), 4242, 4242);
     await asAgent(
       box,
-      `cd ${repo} && touch new && cp /bin/true setuid && chmod 4755 setuid && ln -s /etc/passwd link`,
+      `cd ${repo} && touch new && cp /bin/true setuid && chmod 4755 setuid && ln -s /etc/passwd link && touch ${sweepDir}/planted-git`,
     );
+    expect(existsSync(join(sweepDir, "planted-git"))).toBe(true);
     expect(statSync(join(repo, "setuid")).mode & 0o4000).toBe(0o4000);
     const passwdOwner = lstatSync("/etc/passwd").uid;
 
@@ -115,6 +116,8 @@ describe.skipIf(!isRoot)("createAgentSandbox (as root)", () => {
     expect(statSync(join(repo, "setuid")).mode & 0o6000).toBe(0);
     expect(lstatSync("/etc/passwd").uid).toBe(passwdOwner);
     expect(statSync(join(repo, "foreign")).uid).toBe(4242);
+    // What it left in a world-writable directory is gone before the action runs anything again.
+    expect(existsSync(join(sweepDir, "planted-git"))).toBe(false);
 
     await expect(box.giveToAgent("/etc")).rejects.toThrow(/is not inside/);
     await expect(box.takeBack(join(repo, "link"))).rejects.toThrow(/through a symlink/);

@@ -35,7 +35,8 @@ export interface AgentSandbox {
   /**
    * Kills the agent's processes, then hands back to the action's user what under `path` (inside root) the
    * agent user owns — never following symlinks, never touching a file someone else owns (a hard link the
-   * agent made to another user's file keeps its owner). chown clears setuid/setgid bits on the way.
+   * agent made to another user's file keeps its owner; chown clears setuid/setgid bits on the way) —
+   * and removes what it left in the sweep directories.
    */
   takeBack(path: string): Promise<void>;
   /**
@@ -167,6 +168,8 @@ export async function createAgentSandbox(options: AgentSandboxOptions): Promise<
     tmpDir,
     wrap: (command, args, env, wrapOptions = {}) => {
       assertNotDisposed(`run ${command}`);
+      // Whatever runs now may leave files again: the next takeBack or dispose sweeps anew.
+      done.sweep = false;
       return wrapAt(command, args, env, wrapOptions.cwd ?? workDir);
     },
     giveToAgent: async (path) => {
@@ -178,6 +181,10 @@ export async function createAgentSandbox(options: AgentSandboxOptions): Promise<
       const inside = assertInside(root, path);
       await killAll();
       await chownTree(inside, user.uid, owner);
+      // Before the action runs anything again: a program the agent left in a world-writable directory
+      // (on PATH, say) must be gone first, not only when the sandbox is disposed of.
+      await sweepFilesOfUid(privilege, tools, sweepDirs, user.uid);
+      done.sweep = true;
     },
     restrictEgress: async (allow) => {
       assertNotDisposed("restrict its egress");
