@@ -459,6 +459,8 @@ async function createAgentSandbox(options) {
         tmpDir,
         wrap: (command, args, env, wrapOptions = {}) => {
             assertNotDisposed(`run ${command}`);
+            // Whatever runs now may leave files again: the next takeBack or dispose sweeps anew.
+            done.sweep = false;
             return wrapAt(command, args, env, wrapOptions.cwd ?? workDir);
         },
         giveToAgent: async (path) => {
@@ -470,6 +472,10 @@ async function createAgentSandbox(options) {
             const inside = assertInside(root, path);
             await killAll();
             await chownTree(inside, user.uid, owner);
+            // Before the action runs anything again: a program the agent left in a world-writable directory
+            // (on PATH, say) must be gone first, not only when the sandbox is disposed of.
+            await sweepFilesOfUid(privilege, tools, sweepDirs, user.uid);
+            done.sweep = true;
         },
         restrictEgress: async (allow) => {
             assertNotDisposed("restrict its egress");
