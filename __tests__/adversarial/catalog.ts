@@ -273,6 +273,14 @@ export const ATTACKS: readonly Attack[] = [
   // Hostile agent: an agent with a shell or a talked-into tool call, against the bundled action with
   // canary credentials; the command-agent attacks run with the action as root and as a sudo runner user.
   {
+    id: "isolation-unavailable",
+    area: "Hostile agent",
+    attack:
+      "The agent step on a runner with neither root nor passwordless sudo (an unprivileged runner user whose sudo was taken away)",
+    outcome:
+      "The agent never runs: the task is `crashed` / `ISOLATION_UNAVAILABLE`, naming the fix (`isolation: none`); with `isolation: none` it runs as the runner's user and the log says so",
+  },
+  {
     id: "hostile-fsmonitor-default-tools",
     area: "Hostile agent",
     attack:

@@ -17,6 +17,8 @@ export interface SudoRunnerUser {
    * user's own processes can then use sudo like a runner's.
    */
   runAs(argv: readonly string[], env: Record<string, string>): string[];
+  /** Removes its sudoers drop-in: from then on it is a runner with neither root nor sudo. */
+  revokeSudo(): void;
   /** Removes the sudoers drop-in first (no privilege lingers), kills the user's processes, deletes it. */
   dispose(): void;
 }
@@ -100,5 +102,9 @@ export function createSudoRunnerUser(): SudoRunnerUser {
     ...Object.entries(env).map(([key, value]) => `${key}=${value}`),
     ...argv,
   ];
-  return { name, uid, gid, home, runAs, dispose };
+  const revokeSudo = () => {
+    rmSync(sudoers, { force: true });
+    installed = false;
+  };
+  return { name, uid, gid, home, runAs, revokeSudo, dispose };
 }
