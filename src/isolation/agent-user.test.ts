@@ -124,6 +124,28 @@ describe.skipIf(!isRoot)("createAgentSandbox (as root)", () => {
     await expect(box.takeBack(box.root)).rejects.toThrow(/is not inside/);
   });
 
+  it("sweeps the agent's files from world-writable directories at any depth, and walks no other directory", async () => {
+    const box = await sandbox();
+    const shared = join(sweepDir, "shared");
+    const closed = join(sweepDir, "closed");
+    mkdirSync(shared, { mode: 0o777 });
+    chmodSync(shared, 0o777);
+    mkdirSync(closed, { mode: 0o755 });
+    await asAgent(box, `touch ${shared}/planted && mkdir ${shared}/deep && touch ${shared}/deep/more`);
+    // Only root could have put a file of the agent's there; it shows the sweep does not descend.
+    writeFileSync(join(closed, "not-walked"), "");
+    chownSync(join(closed, "not-walked"), box.user.uid, box.user.gid);
+    const repo = join(box.root, "repo");
+    mkdirSync(repo);
+    await box.giveToAgent(repo);
+    await box.takeBack(repo);
+    expect(existsSync(join(shared, "planted"))).toBe(false);
+    expect(existsSync(join(shared, "deep"))).toBe(false);
+    expect(existsSync(shared)).toBe(true);
+    expect(existsSync(join(closed, "not-walked"))).toBe(true);
+    rmSync(closed, { recursive: true, force: true });
+  });
+
   it("kills every process of the agent user, including a setsid'd double fork, and counts them", async () => {
     const box = await sandbox();
     expect(await box.killAll()).toBe(0);
