@@ -272,17 +272,30 @@ function isVanishedEntry(line) {
 }
 /**
  * Removes what user `uid` owns under each directory: each top-most entry it owns goes whole
- * (`find DIR -xdev -mindepth 1 -uid U -prune -exec rm -rf --one-file-system -- {} +`). find follows no
- * symlink and stays on the directory's filesystem; run only once the user's processes are dead, so
- * nothing can swap a directory for a symlink underneath.
+ * (`find DIR -xdev -mindepth 1 ( -uid U -prune -exec rm -rf --one-file-system -- {} + ) -o ( -type d !
+ * -perm -0002 -prune )`). The user could create entries only in directories it owns (removed whole) or
+ * that anyone may write, so other directories are not descended: a busy /tmp is not walked file by
+ * file. find follows no symlink and stays on the directory's filesystem; run only once the user's
+ * processes are dead, so nothing can swap a directory for a symlink underneath.
  */
 async function sweepFilesOfUid(privilege, tools, dirs, uid) {
     const problems = [];
     for (const dir of dirs) {
-        const argv = [tools.find, dir, "-xdev", "-mindepth", "1", "-uid", String(uid), "-prune"];
-        const result = await (0,isolation_privilege.runPrivileged)(privilege, [...argv, "-exec", tools.rm, "-rf", "--one-file-system", "--", "{}", "+"], {
-            allowFailure: true,
-        });
+        const remove = [
+            "-uid",
+            String(uid),
+            "-prune",
+            "-exec",
+            tools.rm,
+            "-rf",
+            "--one-file-system",
+            "--",
+            "{}",
+            "+",
+        ];
+        const skip = ["-type", "d", "!", "-perm", "-0002", "-prune"];
+        const argv = [tools.find, dir, "-xdev", "-mindepth", "1", "(", ...remove, ")", "-o", "(", ...skip, ")"];
+        const result = await (0,isolation_privilege.runPrivileged)(privilege, argv, { allowFailure: true });
         const lines = result.stderr.split("\n").filter((line) => !isVanishedEntry(line));
         if (result.exitCode !== 0 && lines.length > 0)
             problems.push(`${dir}: ${lines.join(" ").slice(0, 300)}`);
