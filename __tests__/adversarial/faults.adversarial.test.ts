@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentStateDir } from "../harness/agent-state.js";
@@ -108,6 +108,7 @@ describe("runner and git faults in one run", () => {
     });
   }, 180_000);
   afterAll(async () => {
+    rmSync(home, { recursive: true, force: true });
     expect(world.github.violations).toEqual([]);
     await world.close();
   });

@@ -1,6 +1,6 @@
 /** Shared pieces of the adversarial suite: a world with stand-in options, the orchestration, scans. */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runArtifactClient } from "../stand-ins/artifact/artifact-client.js";
@@ -27,6 +27,7 @@ export function orchestrate(
   extra: Partial<RunWorkflowOptions> & { behaviour?: string } = {},
 ): Promise<WorkflowRunReport> {
   const { inputs, behaviour, env, ...rest } = extra;
+  const state = env?.PTO_DEMO_HOME === undefined ? agentStateDir("pto-adv-state-") : undefined;
   return runWorkflow({
     inputs: {
       "master-issue": master,
@@ -40,10 +41,10 @@ export function orchestrate(
     originUrl: world.origin.originUrl,
     runId: world.runId,
     actionInputDefaults: { "api-write-interval-ms": "5" },
-    env: { PTO_DEMO_HOME: agentStateDir("pto-adv-state-"), ...env },
+    env: { ...(state !== undefined ? { PTO_DEMO_HOME: state } : {}), ...env },
     progress: false,
     ...rest,
-  });
+  }).finally(() => state !== undefined && rmSync(state, { recursive: true, force: true }));
 }
 
 /** Requests that create or change content on GitHub. */

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { agentStateDir } from "../harness/agent-state.js";
 import { createWorld, SCRIPTED_AGENT, type World } from "../harness/world.js";
@@ -24,6 +25,7 @@ beforeEach(async () => {
   state = agentStateDir();
 });
 afterEach(async () => {
+  rmSync(state, { recursive: true, force: true });
   expect(world.github.violations).toEqual([]);
   await world.close();
 });
