@@ -371,6 +371,12 @@ describe("agent mode through dist/index.js", () => {
     expect(envNames).toContain("TASK_ID");
     expect(git(world.origin.origin, "show", `${branch}:agent-prompt.md`)).toContain("Cart model");
 
+    // Workflow commands are off while the agent's output is relayed, under a token it cannot know.
+    const token = /^::stop-commands::([0-9a-f]{32})$/m.exec(result.stdout)?.[1] ?? "";
+    const relayed = result.stdout.slice(result.stdout.indexOf(`::stop-commands::${token}`));
+    expect(relayed.indexOf("[agent stdout]")).toBeGreaterThan(0);
+    expect(relayed.indexOf(`\n::${token}::\n`)).toBeGreaterThan(relayed.lastIndexOf("[agent stdout]"));
+
     // The runner consumes ::add-mask:: commands (they register the secret for masking, never printed).
     const log = result.stdout
       .split("\n")

@@ -87,12 +87,21 @@ export async function openContainment(options: {
     };
   }
   const closers: Array<() => Promise<void>> = [];
+  let restoreRunnerFiles: (() => Promise<void>) | undefined;
+  let disposeSandbox: (() => Promise<void>) | undefined;
+  /**
+   * Proxies first, then the sandbox; the runner's files are reopened only once the sandbox is gone: while
+   * an agent process may survive, they stay closed, and the failure is reported, not swallowed.
+   */
   const close = async () => {
-    for (const closer of closers.reverse()) await closer().catch(() => undefined);
+    for (const closer of closers.splice(0).reverse()) await closer().catch(() => undefined);
+    await disposeSandbox?.();
+    await restoreRunnerFiles?.();
   };
   try {
     const { sandbox, restore } = await options.port.open();
-    closers.push(restore, () => sandbox.dispose());
+    restoreRunnerFiles = restore;
+    disposeSandbox = () => sandbox.dispose();
     const proxies: ModelProxy[] = [];
     const credentials: AgentCredentials = {};
     const envOverrides: Record<string, string | undefined> = {
@@ -180,7 +189,7 @@ export async function openContainment(options: {
       close,
     };
   } catch (error) {
-    await close();
+    await close().catch(() => undefined);
     throw error;
   }
 }

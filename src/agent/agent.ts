@@ -192,8 +192,11 @@ interface Prepared {
 }
 
 async function release(held: Held): Promise<void> {
-  await held.containment?.close();
-  await held.repo?.remove();
+  try {
+    await held.containment?.close();
+  } finally {
+    await held.repo?.remove();
+  }
 }
 
 async function prepare(

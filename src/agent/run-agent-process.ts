@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { AgentInputs } from "../inputs.js";
@@ -97,6 +98,11 @@ export async function runAgentProcess(
     `Running the ${inputs.agent} agent on task ${task.id} (timeout ${inputs["timeout-seconds"]} s)`,
   );
   const contained = containment.wrap(invocation.command, invocation.args, invocation.env);
+  // The runner reads workflow commands (`::add-mask::`, `##[set-output]`, …) anywhere in our log, and
+  // ends a line at a bare CR: while the agent's output is relayed, commands are off, under a token it
+  // cannot know.
+  const resume = randomBytes(16).toString("hex");
+  deps.log.info(`::stop-commands::${resume}`);
   const result = await deps.runProcess({
     command: contained.command,
     args: contained.args,
@@ -108,9 +114,10 @@ export async function runAgentProcess(
     // Our time budget stops the agent too: it only bites when our own work before it took very long.
     signal: stop,
     redact: deps.redact,
-    onLine: (stream, line) => deps.log.info(`[agent ${stream}] ${line}`),
+    onLine: (stream, line) => deps.log.info(`[agent ${stream}] ${line.replace(/\r/g, "\\r")}`),
     ...(deps.logBackpressure ? { backpressure: deps.logBackpressure } : {}),
   });
+  deps.log.info(`::${resume}::`);
   // Every process the agent started ends here, also ones that left its process group; its tree is ours.
   await containment.afterAgent();
   facts.agentDurationMs = result.durationMs;

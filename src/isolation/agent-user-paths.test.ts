@@ -68,4 +68,24 @@ describe("defaultSweepDirs", () => {
       "/usr/local/bin",
     ]);
   });
+
+  it("adds the runner's tool caches and lock directories when anyone may write them", () => {
+    const dirs: Record<string, number> = {
+      "/opt/hostedtoolcache": 0o777,
+      "/opt/closed": 0o755,
+      "/run/lock": 0o1777,
+    };
+    const stat = (path: string) => {
+      const mode = dirs[path];
+      if (mode === undefined) throw new Error(`ENOENT ${path}`);
+      return { mode, isDirectory: () => true };
+    };
+    expect(defaultSweepDirs("/usr/bin", stat, ["/opt/hostedtoolcache", "/opt/closed"])).toEqual([
+      "/tmp",
+      "/var/tmp",
+      "/dev/shm",
+      "/opt/hostedtoolcache",
+      "/run/lock",
+    ]);
+  });
 });

@@ -57,15 +57,17 @@ export function unreachableAncestor(
 
 /**
  * Where an agent can leave files outside its own directory: the shared temporary directories, and every
- * directory on PATH that anyone may write (on GitHub-hosted images /usr/local/bin is one) — a program
- * planted there would run in a later step, with that step's credentials.
+ * directory on PATH or among `extra` (the runner's tool caches, which GitHub's images make writable by
+ * all) that anyone may write (on GitHub-hosted images /usr/local/bin is one) — a program planted there
+ * would run in a later step, with that step's credentials.
  */
 export function defaultSweepDirs(
   pathEnv: string,
   stat: (p: string) => { mode: number; isDirectory(): boolean } = statSync,
+  extra: readonly string[] = [],
 ): string[] {
   const dirs = ["/tmp", "/var/tmp", "/dev/shm"];
-  for (const dir of pathEnv.split(":")) {
+  for (const dir of [...pathEnv.split(":"), ...extra, "/run/lock", "/var/crash"]) {
     if (!isAbsolute(dir) || dirs.includes(dir)) continue;
     try {
       const info = stat(dir);

@@ -146,6 +146,20 @@ describe.skipIf(!isRoot)("createAgentSandbox (as root)", () => {
     rmSync(closed, { recursive: true, force: true });
   });
 
+  it("removes a program the agent planted outside and hard-linked into its tree (the chown must not save it)", async () => {
+    const box = await sandbox();
+    const repo = join(box.root, "repo");
+    mkdirSync(repo);
+    await box.giveToAgent(repo);
+    await asAgent(
+      box,
+      `printf '#!/bin/sh\\n' > ${sweepDir}/git && chmod 755 ${sweepDir}/git && ln ${sweepDir}/git ${repo}/git`,
+    );
+    expect(statSync(join(sweepDir, "git")).nlink).toBe(2);
+    await box.takeBack(repo);
+    expect(existsSync(join(sweepDir, "git"))).toBe(false);
+  });
+
   it("kills every process of the agent user, including a setsid'd double fork, and counts them", async () => {
     const box = await sandbox();
     expect(await box.killAll()).toBe(0);

@@ -65,7 +65,7 @@ export interface AgentSandboxOptions {
   namePrefix?: string;
   /** Where `root` is made; every directory above must be enterable by other users. @default os.tmpdir() */
   tmpRoot?: string;
-  /** Directories searched at dispose for files the agent user left. @default defaultSweepDirs(process.env.PATH) */
+  /** Directories swept for files the agent user left. @default defaultSweepDirs(PATH, tool caches) */
   sweepDirs?: readonly string[];
 }
 
@@ -106,7 +106,10 @@ export async function createAgentSandbox(options: AgentSandboxOptions): Promise<
     throw error;
   }
   const owner = { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
-  const sweepDirs = options.sweepDirs ?? defaultSweepDirs(process.env.PATH ?? "");
+  const toolCaches = [process.env.RUNNER_TOOL_CACHE, process.env.AGENT_TOOLSDIRECTORY].filter(
+    (dir): dir is string => dir !== undefined && dir !== "",
+  );
+  const sweepDirs = options.sweepDirs ?? defaultSweepDirs(process.env.PATH ?? "", undefined, toolCaches);
 
   const wrapAt = (
     command: string,
@@ -168,6 +171,7 @@ export async function createAgentSandbox(options: AgentSandboxOptions): Promise<
     tmpDir,
     wrap: (command, args, env, wrapOptions = {}) => {
       assertNotDisposed(`run ${command}`);
+      chmodSync(root, 0o755);
       // Whatever runs now may leave files again: the next takeBack or dispose sweeps anew.
       done.sweep = false;
       return wrapAt(command, args, env, wrapOptions.cwd ?? workDir);
@@ -180,11 +184,14 @@ export async function createAgentSandbox(options: AgentSandboxOptions): Promise<
       assertNotDisposed(`take back ${path}`);
       const inside = assertInside(root, path);
       await killAll();
-      await chownTree(inside, user.uid, owner);
-      // Before the action runs anything again: a program the agent left in a world-writable directory
-      // (on PATH, say) must be gone first, not only when the sandbox is disposed of.
+      // No other user may swap a directory for a link while we read the tree as its owner.
+      chmodSync(root, 0o700);
+      // Before the action runs anything again, and before the chown (which would also hand us a file the
+      // agent hard-linked from the tree into a shared directory): what it left in a world-writable
+      // directory (on PATH, say) goes. The sweep does not enter `root`, which is not world-writable.
       await sweepFilesOfUid(privilege, tools, sweepDirs, user.uid);
       done.sweep = true;
+      await chownTree(inside, user.uid, owner);
     },
     restrictEgress: async (allow) => {
       assertNotDisposed("restrict its egress");
