@@ -895,13 +895,22 @@ async function openContainment(options) {
         };
     }
     const closers = [];
+    let restoreRunnerFiles;
+    let disposeSandbox;
+    /**
+     * Proxies first, then the sandbox; the runner's files are reopened only once the sandbox is gone: while
+     * an agent process may survive, they stay closed, and the failure is reported, not swallowed.
+     */
     const close = async () => {
-        for (const closer of closers.reverse())
+        for (const closer of closers.splice(0).reverse())
             await closer().catch(() => undefined);
+        await disposeSandbox?.();
+        await restoreRunnerFiles?.();
     };
     try {
         const { sandbox, restore } = await options.port.open();
-        closers.push(restore, () => sandbox.dispose());
+        restoreRunnerFiles = restore;
+        disposeSandbox = () => sandbox.dispose();
         const proxies = [];
         const credentials = {};
         const envOverrides = {
@@ -992,7 +1001,7 @@ async function openContainment(options) {
         };
     }
     catch (error) {
-        await close();
+        await close().catch(() => undefined);
         throw error;
     }
 }
@@ -2751,6 +2760,7 @@ function buildAgentPrompt(input) {
 
 
 
+
 /** `base` with `overrides` laid over it; an undefined override removes the variable. */
 function overlay(base, overrides) {
     const env = { ...base, ...overrides };
@@ -2830,6 +2840,11 @@ async function runAgentProcess(deps, inputs, facts, prepared, stop, phase) {
     phase.now = "running the agent";
     deps.log.info(`Running the ${inputs.agent} agent on task ${task.id} (timeout ${inputs["timeout-seconds"]} s)`);
     const contained = containment.wrap(invocation.command, invocation.args, invocation.env);
+    // The runner reads workflow commands (`::add-mask::`, `##[set-output]`, …) anywhere in our log, and
+    // ends a line at a bare CR: while the agent's output is relayed, commands are off, under a token it
+    // cannot know.
+    const resume = (0,external_node_crypto_.randomBytes)(16).toString("hex");
+    deps.log.info(`::stop-commands::${resume}`);
     const result = await deps.runProcess({
         command: contained.command,
         args: contained.args,
@@ -2841,9 +2856,10 @@ async function runAgentProcess(deps, inputs, facts, prepared, stop, phase) {
         // Our time budget stops the agent too: it only bites when our own work before it took very long.
         signal: stop,
         redact: deps.redact,
-        onLine: (stream, line) => deps.log.info(`[agent ${stream}] ${line}`),
+        onLine: (stream, line) => deps.log.info(`[agent ${stream}] ${line.replace(/\r/g, "\\r")}`),
         ...(deps.logBackpressure ? { backpressure: deps.logBackpressure } : {}),
     });
+    deps.log.info(`::${resume}::`);
     // Every process the agent started ends here, also ones that left its process group; its tree is ours.
     await containment.afterAgent();
     facts.agentDurationMs = result.durationMs;
@@ -3939,8 +3955,12 @@ async function runAgent(deps, inputs) {
     };
 }
 async function release(held) {
-    await held.containment?.close();
-    await held.repo?.remove();
+    try {
+        await held.containment?.close();
+    }
+    finally {
+        await held.repo?.remove();
+    }
 }
 async function prepare(deps, inputs, facts, held) {
     const configuredBase = inputs["base-branch"];

@@ -247,12 +247,13 @@ function unreachableAncestor(path, stat = external_node_fs_.statSync) {
 }
 /**
  * Where an agent can leave files outside its own directory: the shared temporary directories, and every
- * directory on PATH that anyone may write (on GitHub-hosted images /usr/local/bin is one) — a program
- * planted there would run in a later step, with that step's credentials.
+ * directory on PATH or among `extra` (the runner's tool caches, which GitHub's images make writable by
+ * all) that anyone may write (on GitHub-hosted images /usr/local/bin is one) — a program planted there
+ * would run in a later step, with that step's credentials.
  */
-function defaultSweepDirs(pathEnv, stat = external_node_fs_.statSync) {
+function defaultSweepDirs(pathEnv, stat = external_node_fs_.statSync, extra = []) {
     const dirs = ["/tmp", "/var/tmp", "/dev/shm"];
-    for (const dir of pathEnv.split(":")) {
+    for (const dir of [...pathEnv.split(":"), ...extra, "/run/lock", "/var/crash"]) {
         if (!(0,external_node_path_.isAbsolute)(dir) || dirs.includes(dir))
             continue;
         try {
@@ -418,7 +419,8 @@ async function createAgentSandbox(options) {
         throw error;
     }
     const owner = { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
-    const sweepDirs = options.sweepDirs ?? defaultSweepDirs(process.env.PATH ?? "");
+    const toolCaches = [process.env.RUNNER_TOOL_CACHE, process.env.AGENT_TOOLSDIRECTORY].filter((dir) => dir !== undefined && dir !== "");
+    const sweepDirs = options.sweepDirs ?? defaultSweepDirs(process.env.PATH ?? "", undefined, toolCaches);
     const wrapAt = (command, args, env, cwd) => buildRunAs(privilege, tools, user, { command, args, env, cwd }, root);
     /** chown -R that changes only files owned by `from`, and symlinks themselves rather than their targets. */
     const chownTree = (path, from, to) => (0,isolation_privilege.runPrivileged)(privilege, [
@@ -472,6 +474,7 @@ async function createAgentSandbox(options) {
         tmpDir,
         wrap: (command, args, env, wrapOptions = {}) => {
             assertNotDisposed(`run ${command}`);
+            (0,external_node_fs_.chmodSync)(root, 0o755);
             // Whatever runs now may leave files again: the next takeBack or dispose sweeps anew.
             done.sweep = false;
             return wrapAt(command, args, env, wrapOptions.cwd ?? workDir);
@@ -484,11 +487,14 @@ async function createAgentSandbox(options) {
             assertNotDisposed(`take back ${path}`);
             const inside = assertInside(root, path);
             await killAll();
-            await chownTree(inside, user.uid, owner);
-            // Before the action runs anything again: a program the agent left in a world-writable directory
-            // (on PATH, say) must be gone first, not only when the sandbox is disposed of.
+            // No other user may swap a directory for a link while we read the tree as its owner.
+            (0,external_node_fs_.chmodSync)(root, 0o700);
+            // Before the action runs anything again, and before the chown (which would also hand us a file the
+            // agent hard-linked from the tree into a shared directory): what it left in a world-writable
+            // directory (on PATH, say) goes. The sweep does not enter `root`, which is not world-writable.
             await sweepFilesOfUid(privilege, tools, sweepDirs, user.uid);
             done.sweep = true;
+            await chownTree(inside, user.uid, owner);
         },
         restrictEgress: async (allow) => {
             assertNotDisposed("restrict its egress");
