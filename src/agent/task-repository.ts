@@ -1,4 +1,3 @@
-import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { BranchChanges, GitResult } from "../git/git.js";
 import { buildCommit, type BuiltCommit } from "../work/build-commit.js";
@@ -112,9 +111,4 @@ export async function resolveRemoteUrl(checkout: string | undefined, fallback: s
     }
   }
   return fallback;
-}
-
-/** Removes a directory tree, ignoring one that is already gone. */
-export function removeTree(dir: string): Promise<void> {
-  return rm(dir, { recursive: true, force: true });
 }

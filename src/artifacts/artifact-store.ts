@@ -23,7 +23,7 @@ export class ArtifactDigestError extends Error {
 }
 
 /** SHA-256 (hex) of a document's bytes: what producers pass on and consumers check. */
-export function sha256Hex(data: string | Buffer): string {
+export function sha256Hex(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { foldName, pathProblem, symlinkTargetProblem } from "./work-path.js";
 
@@ -137,9 +136,7 @@ export function serializeWorkDocument(document: WorkDocument): string {
 }
 
 /** Hex SHA-256 of serialized bytes: the producer passes it on, the consumer compares before parsing. */
-export function sha256Hex(serialized: string | Uint8Array): string {
-  return createHash("sha256").update(serialized).digest("hex");
-}
+export { sha256Hex } from "../artifacts/artifact-store.js";
 
 /** Parses a work document, naming the first invalid field. */
 export function parseWorkDocument(json: unknown): WorkDocument {
